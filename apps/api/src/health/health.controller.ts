@@ -1,0 +1,28 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Public } from '@app/core';
+import { RedisHealthIndicator } from './redis.health';
+
+@ApiTags('operations')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly mysql: TypeOrmHealthIndicator,
+    private readonly redis: RedisHealthIndicator,
+  ) {}
+
+  @Get()
+  @Public()
+  @HealthCheck()
+  @ApiOperation({
+    summary: 'Liveness and dependencies: 200 when MySQL and Redis answer, 503 otherwise',
+  })
+  check() {
+    return this.health.check([
+      () => this.mysql.pingCheck('mysql', { timeout: 1500 }),
+      () => this.redis.check('redis'),
+    ]);
+  }
+}

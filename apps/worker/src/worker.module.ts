@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { CoreModule } from '@app/core';
+
+/** The queue consumers and schedulers; no HTTP. Scale out by starting more of these. */
+@Module({
+  imports: [
+    LoggerModule.forRoot({ pinoHttp: { level: process.env.LOG_LEVEL ?? 'info' } }),
+    CoreModule,
+  ],
+})
+export class WorkerModule {}

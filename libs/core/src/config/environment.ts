@@ -1,0 +1,80 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+/**
+ * Every environment variable the service reads, validated once at boot.
+ * A bad value stops the process with a message naming the variable.
+ */
+export class Environment {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'production';
+
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @Matches(/^mysql:\/\/[^/]+\/[A-Za-z0-9_]+(\?.*)?$/, {
+    message: 'DATABASE_URL must look like mysql://user:password@host:port/database',
+  })
+  DATABASE_URL = 'mysql://root:@127.0.0.1:3306/credit_risk';
+
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must look like redis://host:port' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @Matches(/^[A-Za-z0-9_:-]{1,64}$/, { message: 'REDIS_PREFIX must be 1–64 of A-Z a-z 0-9 _ : -' })
+  REDIS_PREFIX = 'crs';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Folder with models/, repair-policies/, measures.yaml. */
+  @IsString()
+  CONFIG_DIR = 'config';
+
+  /** The model version used for re-scoring and nightly runs unless a run names another. */
+  @Matches(/^[a-z0-9][a-z0-9.-]*$/, { message: 'MODEL_VERSION must be a model file version' })
+  MODEL_VERSION = 'samr-general-v1';
+
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  WORKER_CONCURRENCY = 4;
+}
+
+export class EnvironmentError extends Error {}
+
+export function validateEnvironment(raw: Record<string, string | undefined>): Environment {
+  const defined = Object.fromEntries(
+    Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const env = plainToInstance(Environment, defined, { exposeDefaultValues: true });
+  const errors = validateSync(env, { skipMissingProperties: false });
+  const problems = errors.map(
+    (e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+  );
+  if (!env.JWT_SECRET && env.NODE_ENV !== 'development') {
+    problems.push('JWT_SECRET: required unless NODE_ENV=development');
+  }
+  if (problems.length > 0) {
+    throw new EnvironmentError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+  return env;
+}

@@ -1,0 +1,28 @@
+import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ErrorDetail } from './api-error';
+
+function flatten(errors: ValidationError[], parent = ''): ErrorDetail[] {
+  return errors.flatMap((e) => {
+    const field = parent ? `${parent}.${e.property}` : e.property;
+    const own: ErrorDetail[] = e.constraints
+      ? [{ field, message: Object.values(e.constraints).join('; ') }]
+      : [];
+    return own.concat(flatten(e.children ?? [], field));
+  });
+}
+
+/** The global pipe: unknown fields refused, types transformed, every bad field named. */
+export function apiValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => {
+      const details = flatten(errors);
+      const fields = [...new Set(details.map((d) => d.field))].join(', ');
+      return new BadRequestException({ message: `invalid request: ${fields}`, details });
+    },
+  });
+}

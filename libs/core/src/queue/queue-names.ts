@@ -1,0 +1,12 @@
+/** Every BullMQ queue of the service. */
+export enum QueueName {
+  Rescore = 'rescore',
+}
+
+/** Defaults for every job: retried with backoff, failures kept for operators. */
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 500 },
+  removeOnComplete: { age: 3600, count: 1000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+} as const;

@@ -1,0 +1,54 @@
+import { registerDecorator, ValidationOptions } from 'class-validator';
+import { isCalendarDate } from '../values/calendar-date';
+import { isValidUscc } from '../values/uscc';
+
+/** A valid USCC (GB 32100 check character); lower case is accepted and normalised by the DTO. */
+export function IsUscc(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isUscc',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: '$property must be a valid unified social credit code', ...options },
+      validator: { validate: (v: unknown) => typeof v === 'string' && isValidUscc(v) },
+    });
+}
+
+/** A calendar date `YYYY-MM-DD` that exists (no 2025-02-30). */
+export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isCalendarDate',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: '$property must be a date YYYY-MM-DD', ...options },
+      validator: { validate: (v: unknown) => typeof v === 'string' && isCalendarDate(v) },
+    });
+}
+
+/** CNY: a non-negative number or decimal string with at most 2 decimals. */
+export function IsMoney(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isMoney',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: {
+        message: '$property must be a non-negative amount in CNY with at most 2 decimals',
+        ...options,
+      },
+      validator: {
+        validate: (v: unknown) =>
+          (typeof v === 'number' &&
+            Number.isFinite(v) &&
+            v >= 0 &&
+            /^\d+(\.\d{1,2})?$/.test(String(v))) ||
+          (typeof v === 'string' && /^\d{1,16}(\.\d{1,2})?$/.test(v)),
+      },
+    });
+}
+
+/** A 6-digit administrative division code (GB/T 2260). */
+export const REGION_CODE_6 = /^\d{6}$/;
+/** A jurisdiction: 2, 4 or 6 digits. */
+export const JURISDICTION = /^\d{2}(\d{2}){0,2}$/;

@@ -1,0 +1,5 @@
+export * from './uscc';
+export * from './region-code';
+export * from './calendar-date';
+export * from './clock';
+export * from './working-days';

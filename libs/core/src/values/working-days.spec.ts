@@ -1,0 +1,68 @@
+import { WorkingDayCalendar } from './working-days';
+
+describe('WorkingDayCalendar (chinese-days data)', () => {
+  const calendar = new WorkingDayCalendar();
+
+  it('knows which years it covers', () => {
+    expect(calendar.covers(2025)).toBe(true);
+    expect(calendar.covers(2026)).toBe(true);
+    expect(calendar.covers(2040)).toBe(false);
+    expect(calendar.coveredYears()[0]).toBe(2004);
+  });
+
+  it('knows the 2025 National Day / Mid-Autumn arrangement', () => {
+    expect(calendar.isWorkingDay('2025-09-28')).toBe(true); // Sunday, 调休
+    for (let d = 1; d <= 8; d++) {
+      expect(calendar.isWorkingDay(`2025-10-0${d}`)).toBe(false);
+    }
+    expect(calendar.isWorkingDay('2025-10-09')).toBe(true);
+    expect(calendar.isWorkingDay('2025-10-11')).toBe(true); // Saturday, 调休
+    expect(calendar.isWorkingDay('2025-10-12')).toBe(false);
+  });
+
+  it('counts working days after the date, skipping National Day', () => {
+    // Mon 29 Sep: Tue 30 Sep is day 1, Oct 1–8 are off, Thu 9 Oct is day 2.
+    expect(calendar.addWorkingDaysDetailed('2025-09-29', 2)).toEqual({
+      date: '2025-10-09',
+      fallbackYears: [],
+    });
+    expect(calendar.addWorkingDays('2025-09-29', 0)).toBe('2025-09-29');
+  });
+
+  it('counts a 调休 Saturday as a working day', () => {
+    expect(calendar.addWorkingDays('2025-10-10', 1)).toBe('2025-10-11');
+    // The make-up Sunday before the holiday counts as well.
+    expect(calendar.addWorkingDays('2025-09-26', 1)).toBe('2025-09-28');
+  });
+
+  it('skips the Spring Festival', () => {
+    // 2026: Feb 15–23 off, Sat Feb 14 and Sat Feb 28 worked.
+    expect(calendar.isWorkingDay('2026-02-14')).toBe(true);
+    expect(calendar.addWorkingDays('2026-02-13', 2)).toBe('2026-02-24');
+    // 2025: Jan 28 – Feb 4 off, Sun Jan 26 and Sat Feb 8 worked.
+    expect(calendar.addWorkingDays('2025-01-24', 3)).toBe('2025-02-05');
+  });
+
+  it('falls back to Monday–Friday outside the data, and says so', () => {
+    // 2040-10-01 is a Monday; no National Day data for 2040.
+    expect(calendar.isWorkingDay('2040-10-01')).toBe(true);
+    expect(calendar.isWorkingDay('2040-10-06')).toBe(false);
+    expect(calendar.addWorkingDaysDetailed('2040-09-28', 2)).toEqual({
+      date: '2040-10-02',
+      fallbackYears: [2040],
+    });
+  });
+
+  it('reports a fallback only for the years actually stepped into', () => {
+    const last = calendar.coveredYears().at(-1)!;
+    const result = calendar.addWorkingDaysDetailed(`${last}-12-30`, 5);
+    expect(result.fallbackYears).toEqual([last + 1]);
+    expect(calendar.addWorkingDaysDetailed(`${last}-06-01`, 5).fallbackYears).toEqual([]);
+  });
+
+  it('rejects negative or fractional counts and bad dates', () => {
+    expect(() => calendar.addWorkingDays('2025-01-01', -1)).toThrow(RangeError);
+    expect(() => calendar.addWorkingDays('2025-01-01', 1.5)).toThrow(RangeError);
+    expect(() => calendar.isWorkingDay('2025-02-30')).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,101 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsCalendarDate, IsMoney } from '@app/core/validation/validators';
+import { RECORD_KINDS } from '@app/scoring/profile';
+import type {
+  InspectionResult,
+  PenaltySeverity,
+  RecordKind,
+  TaxRating,
+} from '@app/scoring/profile';
+import { KindField } from './kind-field.validator';
+
+/** One record; which fields are required or allowed depends on `kind` (see api.md). */
+export class CreateRecordDto {
+  @ApiProperty({ enum: RECORD_KINDS, example: 'PENALTY' })
+  @IsIn(RECORD_KINDS)
+  kind: RecordKind;
+
+  @ApiProperty({
+    example: '2026-03-15',
+    description: 'decision/listing/inspection/filing/change date',
+  })
+  @IsCalendarDate()
+  occurredOn: string;
+
+  @ApiPropertyOptional({ enum: ['MINOR', 'MODERATE', 'SERIOUS'], description: 'PENALTY' })
+  @KindField(['PENALTY'])
+  @IsIn(['MINOR', 'MODERATE', 'SERIOUS'])
+  severity?: PenaltySeverity;
+
+  @ApiPropertyOptional({ example: '20000.00', description: 'PENALTY: fine in CNY' })
+  @KindField(['PENALTY'])
+  @IsMoney()
+  amount?: string | number;
+
+  @ApiPropertyOptional({ example: '虚假宣传', description: 'PENALTY: kind of violation' })
+  @KindField(['PENALTY'])
+  @IsString()
+  @Length(1, 64)
+  violationType?: string;
+
+  @ApiPropertyOptional({ description: 'PENALTY: 吊销许可证/责令停产停业/限制从业/降低资质等级' })
+  @KindField(['PENALTY'], [])
+  @IsBoolean()
+  restrictive?: boolean;
+
+  @ApiPropertyOptional({
+    example: '2027-03-15',
+    description: 'PENALTY with restrictive: end of the restriction',
+  })
+  @KindField(['PENALTY'], [])
+  @IsCalendarDate()
+  restrictionEndsOn?: string;
+
+  @ApiPropertyOptional({
+    example: '杭西市监处罚〔2026〕123号',
+    description: 'decision document number',
+  })
+  @KindField(
+    ['PENALTY', 'ABNORMAL_LISTING', 'SERIOUS_DISHONESTY_LISTING', 'JUDGMENT_DEBTOR'],
+    ['PENALTY'],
+  )
+  @IsString()
+  @Length(1, 100)
+  documentNo?: string;
+
+  @ApiPropertyOptional({ example: '通过登记的住所无法联系', description: 'listings: reason' })
+  @KindField(['ABNORMAL_LISTING', 'SERIOUS_DISHONESTY_LISTING'])
+  @IsString()
+  @Length(1, 500)
+  reason?: string;
+
+  @ApiPropertyOptional({ enum: ['PASS', 'PROBLEM', 'NOT_FOUND'], description: 'INSPECTION' })
+  @KindField(['INSPECTION'])
+  @IsIn(['PASS', 'PROBLEM', 'NOT_FOUND'])
+  result?: InspectionResult;
+
+  @ApiPropertyOptional({ example: '守合同重信用', description: 'HONOR' })
+  @KindField(['HONOR'])
+  @IsString()
+  @Length(1, 200)
+  title?: string;
+
+  @ApiPropertyOptional({ example: 2025, description: 'TAX_RATING, ANNUAL_REPORT: the year' })
+  @KindField(['TAX_RATING', 'ANNUAL_REPORT'])
+  @IsInt()
+  @Min(1980)
+  @Max(2100)
+  year?: number;
+
+  @ApiPropertyOptional({ enum: ['A', 'B', 'M', 'C', 'D'], description: 'TAX_RATING' })
+  @KindField(['TAX_RATING'])
+  @IsIn(['A', 'B', 'M', 'C', 'D'])
+  rating?: TaxRating;
+
+  @ApiPropertyOptional({ example: 'SRC-2026-0001', description: "the source system's own id" })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  reference?: string;
+}

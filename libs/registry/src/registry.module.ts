@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CreditRecord } from './entities/credit-record.entity';
+import { Enterprise } from './entities/enterprise.entity';
+import { EnterprisePerson } from './entities/enterprise-person.entity';
+import { Person } from './entities/person.entity';
+import { EnterpriseService } from './services/enterprise.service';
+import { PersonLinkService } from './services/person-link.service';
+import { RecordService } from './services/record.service';
+import { RescoreRequester } from './services/rescore-requester.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Enterprise, CreditRecord, Person, EnterprisePerson])],
+  providers: [EnterpriseService, RecordService, PersonLinkService, RescoreRequester],
+  exports: [EnterpriseService, RecordService, PersonLinkService, RescoreRequester, TypeOrmModule],
+})
+export class RegistryModule {}

@@ -1,0 +1,90 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Caller } from '@app/core/auth/caller';
+import { assertCanSeeEnterprise } from '@app/core/auth/jurisdiction';
+import { Clock } from '@app/core/values/clock';
+import { UpsertEnterpriseDto } from '../dto/upsert-enterprise.dto';
+import { Enterprise } from '../entities/enterprise.entity';
+import { isDuplicateKey } from './mysql-errors';
+import { RescoreRequester } from './rescore-requester.service';
+
+/** Fields whose change can change the enterprise's assessment (or which enterprises a run covers). */
+const INPUT_FIELDS = [
+  'regionCode',
+  'industryCode',
+  'type',
+  'registeredCapital',
+  'establishedOn',
+  'status',
+] as const;
+
+@Injectable()
+export class EnterpriseService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly rescore: RescoreRequester,
+  ) {}
+
+  /** Creates or updates the enterprise; `created` tells which (201 vs 200). */
+  async upsert(
+    uscc: string,
+    dto: UpsertEnterpriseDto,
+  ): Promise<{ enterprise: Enterprise; created: boolean }> {
+    let result: { enterprise: Enterprise; created: boolean; inputsChanged: boolean };
+    try {
+      result = await this.db.transaction((m) => this.upsertIn(m, uscc, dto));
+    } catch (err) {
+      // Two first writes of the same USCC raced; the loser becomes an update.
+      if (!isDuplicateKey(err)) throw err;
+      result = await this.db.transaction((m) => this.upsertIn(m, uscc, dto));
+    }
+    if (result.inputsChanged)
+      await this.rescore.request(
+        uscc,
+        result.created ? 'enterprise-created' : 'enterprise-updated',
+      );
+    return { enterprise: result.enterprise, created: result.created };
+  }
+
+  private async upsertIn(m: EntityManager, uscc: string, dto: UpsertEnterpriseDto) {
+    const repo = m.getRepository(Enterprise);
+    const existing = await repo.findOne({ where: { uscc }, lock: { mode: 'pessimistic_write' } });
+    const incoming = { ...dto, registeredCapital: Number(dto.registeredCapital).toFixed(2) };
+    if (!existing) {
+      const enterprise = repo.create({ uscc, ...incoming, inputsChangedAt: this.clock.now() });
+      await repo.insert(enterprise);
+      return {
+        enterprise: await repo.findOneByOrFail({ uscc }),
+        created: true,
+        inputsChanged: true,
+      };
+    }
+    const inputsChanged = INPUT_FIELDS.some((f) => String(existing[f]) !== String(incoming[f]));
+    const changed = inputsChanged || existing.name !== incoming.name;
+    if (changed) {
+      await repo.update(
+        { id: existing.id },
+        { ...incoming, ...(inputsChanged ? { inputsChangedAt: this.clock.now() } : {}) },
+      );
+    }
+    return { enterprise: await repo.findOneByOrFail({ uscc }), created: false, inputsChanged };
+  }
+
+  /** The enterprise if the caller may see it; 404 otherwise (also outside the jurisdiction). */
+  async findVisible(caller: Caller, uscc: string): Promise<Enterprise> {
+    const enterprise = await this.db.getRepository(Enterprise).findOneBy({ uscc });
+    assertCanSeeEnterprise(caller, enterprise, uscc);
+    return enterprise;
+  }
+
+  /** For writes: the enterprise row locked for the rest of the transaction. */
+  static async lockByUscc(m: EntityManager, uscc: string): Promise<Enterprise> {
+    const e = await m
+      .getRepository(Enterprise)
+      .findOne({ where: { uscc }, lock: { mode: 'pessimistic_write' } });
+    if (!e) throw new NotFoundException(`enterprise ${uscc} not found`);
+    return e;
+  }
+}

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Caller } from '@app/core/auth/caller';
+import { Page } from '@app/core/http/page-query.dto';
+import { Clock } from '@app/core/values/clock';
+import { CreateRecordDto } from '../dto/create-record.dto';
+import { CreditRecord } from '../entities/credit-record.entity';
+import { Enterprise } from '../entities/enterprise.entity';
+import { EnterpriseService } from './enterprise.service';
+import { RescoreRequester } from './rescore-requester.service';
+
+@Injectable()
+export class RecordService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly enterprises: EnterpriseService,
+    private readonly rescore: RescoreRequester,
+  ) {}
+
+  /** Adds a record and marks the enterprise's inputs changed, in one transaction. */
+  async add(uscc: string, dto: CreateRecordDto): Promise<CreditRecord> {
+    const record = await this.db.transaction(async (m) => {
+      const enterprise = await EnterpriseService.lockByUscc(m, uscc);
+      const repo = m.getRepository(CreditRecord);
+      const row = repo.create({
+        ...dto,
+        amount: dto.amount === undefined ? null : Number(dto.amount).toFixed(2),
+        enterpriseId: enterprise.id,
+        status: 'ACTIVE',
+      });
+      const { identifiers } = await repo.insert(row);
+      await m
+        .getRepository(Enterprise)
+        .update({ id: enterprise.id }, { inputsChangedAt: this.clock.now() });
+      return repo.findOneByOrFail({ id: identifiers[0].id });
+    });
+    await this.rescore.request(uscc, `record-added:${record.id}`);
+    return record;
+  }
+
+  async list(
+    caller: Caller,
+    uscc: string,
+    page: number,
+    pageSize: number,
+  ): Promise<Page<CreditRecord>> {
+    const enterprise = await this.enterprises.findVisible(caller, uscc);
+    const [items, total] = await this.db.getRepository(CreditRecord).findAndCount({
+      where: { enterpriseId: enterprise.id },
+      order: { occurredOn: 'DESC', id: 'DESC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    return { items, page, pageSize, total };
+  }
+}

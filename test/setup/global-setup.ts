@@ -1,0 +1,40 @@
+import { createConnection } from 'mysql2/promise';
+import Redis from 'ioredis';
+import { AppConfig, migrate } from '../../libs/core/src';
+import { applyTestEnvironment } from './test-environment';
+
+/**
+ * Creates this run's database, builds the schema by migrations as production
+ * does, and returns the teardown that drops it and deletes the run's Redis keys.
+ */
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  applyTestEnvironment();
+  const config = AppConfig.fromEnvironment();
+  await migrate(config);
+  return async () => {
+    if (process.env.KEEP_TEST_DB) return;
+    const db = config.database;
+    const conn = await createConnection({
+      host: db.host,
+      port: db.port,
+      user: db.user,
+      password: db.password,
+    });
+    await conn.query(`DROP DATABASE IF EXISTS \`${db.database}\``);
+    await conn.end();
+    const redis = new Redis(config.env.REDIS_URL);
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(
+        cursor,
+        'MATCH',
+        `${config.env.REDIS_PREFIX}:*`,
+        'COUNT',
+        1000,
+      );
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+    redis.disconnect();
+  };
+}

@@ -1,0 +1,21 @@
+/**
+ * One database and one Redis key prefix per test run, so runs never collide.
+ * The names are fixed here (from the run id) and inherited by every test worker.
+ */
+export function testRunId(): string {
+  if (!process.env.CRS_TEST_RUN_ID) {
+    process.env.CRS_TEST_RUN_ID = `${process.pid}_${Date.now().toString(36)}`;
+  }
+  return process.env.CRS_TEST_RUN_ID;
+}
+
+export function applyTestEnvironment(): void {
+  const id = testRunId();
+  const base = process.env.TEST_DATABASE_SERVER ?? 'mysql://root:@127.0.0.1:3306';
+  process.env.NODE_ENV = 'test';
+  process.env.DATABASE_URL = `${base}/crs_test_${id}`;
+  process.env.REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  process.env.REDIS_PREFIX = `crs-test-${id}`;
+  process.env.JWT_SECRET = 'test-secret-0123456789-0123456789-abcdef';
+  process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
+}

@@ -1,0 +1,41 @@
+import { INestApplication } from '@nestjs/common';
+import { Test, TestingModuleBuilder } from '@nestjs/testing';
+import request from 'supertest';
+import { Caller, Clock, FixedClock, TokenService } from '@app/core';
+import { AppModule } from '../../apps/api/src/app.module';
+import { configureApp } from '../../apps/api/src/configure-app';
+import { applyTestEnvironment } from '../setup/test-environment';
+
+/** The as-of instant of every e2e test: fixed, so no test depends on today's date. */
+export const TEST_NOW = '2026-06-15T02:00:00.000Z';
+
+export interface TestApp {
+  app: INestApplication;
+  clock: FixedClock;
+  http: () => ReturnType<typeof request>;
+  token: (caller: Omit<Caller, 'sub'> & { sub?: string }) => string;
+  close: () => Promise<void>;
+}
+
+/** Boots the real AppModule against this run's MySQL and Redis, with a fixed clock. */
+export async function createTestApp(
+  customize: (b: TestingModuleBuilder) => TestingModuleBuilder = (b) => b,
+): Promise<TestApp> {
+  applyTestEnvironment();
+  const clock = new FixedClock(TEST_NOW);
+  const moduleRef = await customize(
+    Test.createTestingModule({ imports: [AppModule] })
+      .overrideProvider(Clock)
+      .useValue(clock),
+  ).compile();
+  const app = configureApp(moduleRef.createNestApplication({ bufferLogs: true }));
+  await app.init();
+  const tokens = app.get(TokenService);
+  return {
+    app,
+    clock,
+    http: () => request(app.getHttpServer()),
+    token: (c) => tokens.sign({ sub: c.sub ?? `${c.role}-test`, ...c } as Caller),
+    close: () => app.close(),
+  };
+}

@@ -8,7 +8,12 @@ import {
 } from './uscc';
 
 describe('USCC (GB 32100-2015)', () => {
-  const valid = ['91110000600037341L', '91310000631696382C', '91440300568520498A', '92340602MA2PBMEM24'];
+  const valid = [
+    '91110000600037341L',
+    '91310000631696382C',
+    '91440300568520498A',
+    '92340602MA2PBMEM24',
+  ];
 
   it.each(valid)('accepts %s', (code) => {
     expect(usccProblem(code)).toBeNull();

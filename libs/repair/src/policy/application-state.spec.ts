@@ -1,0 +1,114 @@
+import {
+  ACTION_ROLE,
+  allowedActions,
+  APPLICATION_ACTIONS,
+  APPLICATION_STATUSES,
+  ApplicationAction,
+  ApplicationStatus,
+  authorizeTransition,
+  isFinal,
+  isOpen,
+  REASON_REQUIRED,
+  transition,
+} from './application-state';
+
+const ALLOWED: Record<string, ApplicationStatus> = {
+  'SUBMITTED accept': 'ACCEPTED',
+  'SUBMITTED reject': 'REJECTED',
+  'SUBMITTED withdraw': 'WITHDRAWN',
+  'ACCEPTED approve': 'APPROVED',
+  'ACCEPTED deny': 'DENIED',
+  'ACCEPTED withdraw': 'WITHDRAWN',
+  'APPROVED revoke': 'REVOKED',
+};
+
+const ALL = APPLICATION_STATUSES.flatMap((s) => APPLICATION_ACTIONS.map((a) => [s, a] as const));
+
+describe('application state machine', () => {
+  it.each(ALL.filter(([s, a]) => ALLOWED[`${s} ${a}`]))('%s --%s--> allowed', (status, action) => {
+    expect(transition(status, action)).toEqual({
+      ok: true,
+      status: ALLOWED[`${status} ${action}`],
+    });
+  });
+
+  it.each(ALL.filter(([s, a]) => !ALLOWED[`${s} ${a}`]))('%s --%s--> refused', (status, action) => {
+    expect(transition(status, action)).toEqual({
+      ok: false,
+      refusal: { code: 'NOT_ALLOWED_FROM_STATUS', status, action },
+    });
+  });
+
+  it('has exactly the seven allowed transitions', () => {
+    expect(ALL.filter(([s, a]) => transition(s, a).ok)).toHaveLength(7);
+  });
+
+  it('gives the regulator every decision and the enterprise only withdrawal', () => {
+    const byRole = (role: string) => APPLICATION_ACTIONS.filter((a) => ACTION_ROLE[a] === role);
+    expect(byRole('REGULATOR')).toEqual(['accept', 'reject', 'approve', 'deny', 'revoke']);
+    expect(byRole('ENTERPRISE')).toEqual(['withdraw']);
+  });
+
+  it('requires reasons for reject, deny and revoke only', () => {
+    expect([...REASON_REQUIRED].sort()).toEqual(['deny', 'reject', 'revoke']);
+  });
+
+  it.each<[ApplicationStatus, ApplicationAction, 'REGULATOR' | 'ENTERPRISE']>([
+    ['SUBMITTED', 'accept', 'ENTERPRISE'],
+    ['ACCEPTED', 'approve', 'ENTERPRISE'],
+    ['SUBMITTED', 'withdraw', 'REGULATOR'],
+    ['APPROVED', 'revoke', 'ENTERPRISE'],
+  ])('refuses %s --%s-- by the %s', (status, action, role) => {
+    expect(authorizeTransition(status, action, { role, reason: 'x' })).toEqual({
+      ok: false,
+      refusal: { code: 'ROLE_NOT_PERMITTED', role, action },
+    });
+  });
+
+  it.each<[ApplicationStatus, ApplicationAction]>([
+    ['SUBMITTED', 'reject'],
+    ['ACCEPTED', 'deny'],
+    ['APPROVED', 'revoke'],
+  ])('refuses %s --%s-- without a reason', (status, action) => {
+    for (const reason of [undefined, null, '', '   ']) {
+      expect(authorizeTransition(status, action, { role: 'REGULATOR', reason })).toEqual({
+        ok: false,
+        refusal: { code: 'REASON_REQUIRED', action },
+      });
+    }
+    expect(authorizeTransition(status, action, { role: 'REGULATOR', reason: '材料虚假' }).ok).toBe(
+      true,
+    );
+  });
+
+  it('authorises actions that need no reason and checks the lifecycle', () => {
+    expect(authorizeTransition('SUBMITTED', 'accept', { role: 'REGULATOR' })).toEqual({
+      ok: true,
+      status: 'ACCEPTED',
+    });
+    expect(authorizeTransition('ACCEPTED', 'withdraw', { role: 'ENTERPRISE' })).toEqual({
+      ok: true,
+      status: 'WITHDRAWN',
+    });
+    expect(authorizeTransition('APPROVED', 'withdraw', { role: 'ENTERPRISE' })).toMatchObject({
+      ok: false,
+      refusal: { code: 'NOT_ALLOWED_FROM_STATUS' },
+    });
+    // The lifecycle refusal comes before a missing reason.
+    expect(authorizeTransition('DENIED', 'deny', { role: 'REGULATOR' })).toMatchObject({
+      refusal: { code: 'NOT_ALLOWED_FROM_STATUS' },
+    });
+  });
+
+  it('knows open and final statuses', () => {
+    expect(APPLICATION_STATUSES.filter(isOpen)).toEqual(['SUBMITTED', 'ACCEPTED']);
+    expect(APPLICATION_STATUSES.filter(isFinal)).toEqual([
+      'REJECTED',
+      'WITHDRAWN',
+      'DENIED',
+      'REVOKED',
+    ]);
+    expect(allowedActions('SUBMITTED')).toEqual(['accept', 'reject', 'withdraw']);
+    expect(allowedActions('APPROVED')).toEqual(['revoke']);
+  });
+});

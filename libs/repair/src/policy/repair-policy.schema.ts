@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { isCalendarDate } from '@app/core/values';
+
+/**
+ * The shape of a credit-repair policy file (config/repair-policies/*.yaml).
+ * Rules are data so that a regulator can change periods and limits without a
+ * code change; this schema is the only place that knows the file layout.
+ */
+
+/** The record kinds a policy may make repairable; a kind absent from `rules` is not. */
+export const REPAIRABLE_KINDS = [
+  'PENALTY',
+  'ABNORMAL_LISTING',
+  'SERIOUS_DISHONESTY_LISTING',
+] as const;
+export type RepairableKind = (typeof REPAIRABLE_KINDS)[number];
+
+export const EVIDENCE_KINDS = [
+  'APPLICATION_FORM',
+  'COMMITMENT_LETTER',
+  'FULFILMENT_PROOF',
+] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+const calendarDate = z.string().refine(isCalendarDate, { message: 'expected a YYYY-MM-DD date' });
+const months = z.number().int().min(0);
+const workingDays = z.number().int().min(1);
+
+const industryOverride = z.strictObject({
+  label: z.string().min(1),
+  /** GB/T 4754 code prefixes, e.g. `C13`; an enterprise matches when its code starts with one. */
+  industryPrefixes: z.array(z.string().regex(/^[A-T]\d{0,4}$/)).min(1),
+  minPeriodMonths: months,
+});
+
+const severityRule = z.discriminatedUnion('repairable', [
+  z.strictObject({ repairable: z.literal(false) }),
+  z.strictObject({
+    repairable: z.literal(true),
+    minPeriodMonths: months,
+    decideWithinWorkingDays: workingDays,
+    industryOverrides: z.array(industryOverride).default([]),
+  }),
+]);
+
+const penaltyRules = z.strictObject({
+  restrictiveRepairable: z.boolean(),
+  severities: z.strictObject({
+    MINOR: severityRule,
+    MODERATE: severityRule,
+    SERIOUS: severityRule,
+  }),
+});
+
+const abnormalRules = z.strictObject({
+  /** 0: as soon as the cause is corrected. */
+  minPeriodMonths: months,
+  decideWithinWorkingDays: workingDays,
+});
+
+const seriousListRules = z.strictObject({
+  minPeriodMonths: months,
+  decideWithinWorkingDays: workingDays,
+  /** The listing ends by itself this long after listing (used when it blocks other repairs). */
+  lapsesAfterMonths: months.optional(),
+});
+
+const limits = z.strictObject({
+  appliesTo: z.array(z.enum(REPAIRABLE_KINDS)),
+  minMonthsSinceLastApproval: months,
+  maxApprovalsInWindow: z.number().int().min(1),
+  approvalWindowMonths: months,
+  maxOpenApplicationsPerRecord: z.number().int().min(1),
+});
+
+export const repairPolicySchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a kebab-case id'),
+    title: z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }),
+    effectiveFrom: calendarDate,
+    /** Last day in force, inclusive; absent while in force. */
+    effectiveUntil: calendarDate.nullish(),
+    acceptWithinWorkingDays: workingDays,
+    rules: z.strictObject({
+      PENALTY: penaltyRules.optional(),
+      ABNORMAL_LISTING: abnormalRules.optional(),
+      SERIOUS_DISHONESTY_LISTING: seriousListRules.optional(),
+    }),
+    limits,
+    materials: z.array(z.enum(EVIDENCE_KINDS)).min(1),
+  })
+  .superRefine((p, ctx) => {
+    if (p.effectiveUntil && p.effectiveUntil < p.effectiveFrom) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['effectiveUntil'],
+        message: `is before effectiveFrom ${p.effectiveFrom}`,
+      });
+    }
+  });
+
+export type RepairPolicy = z.infer<typeof repairPolicySchema>;
+export type PenaltySeverityRule = z.infer<typeof severityRule>;

@@ -115,7 +115,7 @@ describe('registry API (real MySQL + Redis)', () => {
     'refuses %s with 400 naming the field, writing nothing',
     async (_, badUscc, overrides, field) => {
       const uscc = (badUscc as string | null) ?? newUscc();
-      const res = await put(uscc, enterpriseBody(overrides as object)).expect(400);
+      const res = await put(uscc, enterpriseBody(overrides as Record<string, unknown>)).expect(400);
       expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
       expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
       if (!badUscc) await get(`/enterprises/${uscc}`, admin).expect(404);

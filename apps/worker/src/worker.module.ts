@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { CoreModule } from '@app/core';
+import { RescoreProcessor, RiskModule } from '@app/risk';
 
 /** The queue consumers and schedulers; no HTTP. Scale out by starting more of these. */
 @Module({
   imports: [
     LoggerModule.forRoot({ pinoHttp: { level: process.env.LOG_LEVEL ?? 'info' } }),
     CoreModule,
+    RiskModule,
   ],
+  providers: [RescoreProcessor],
 })
 export class WorkerModule {}

@@ -19,3 +19,4 @@ export * from './queue/queue-names';
 export * from './queue/redis-connection';
 export * from './validation/validators';
 export * from './values';
+export * from './database/mysql-errors';

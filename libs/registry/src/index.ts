@@ -11,3 +11,4 @@ export * from './dto/upsert-enterprise.dto';
 export * from './dto/create-record.dto';
 export * from './dto/replace-persons.dto';
 export * from './views';
+export * from './services/inputs-change-marker.service';

@@ -7,11 +7,25 @@ import { Person } from './entities/person.entity';
 import { EnterpriseService } from './services/enterprise.service';
 import { PersonLinkService } from './services/person-link.service';
 import { RecordService } from './services/record.service';
+import { InputsChangeMarker } from './services/inputs-change-marker.service';
 import { RescoreRequester } from './services/rescore-requester.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Enterprise, CreditRecord, Person, EnterprisePerson])],
-  providers: [EnterpriseService, RecordService, PersonLinkService, RescoreRequester],
-  exports: [EnterpriseService, RecordService, PersonLinkService, RescoreRequester, TypeOrmModule],
+  providers: [
+    EnterpriseService,
+    RecordService,
+    PersonLinkService,
+    RescoreRequester,
+    InputsChangeMarker,
+  ],
+  exports: [
+    EnterpriseService,
+    RecordService,
+    PersonLinkService,
+    RescoreRequester,
+    InputsChangeMarker,
+    TypeOrmModule,
+  ],
 })
 export class RegistryModule {}

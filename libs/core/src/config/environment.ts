@@ -57,6 +57,34 @@ export class Environment {
   @Min(1)
   @Max(64)
   WORKER_CONCURRENCY = 4;
+
+  /** Where uploaded credit-repair evidence is stored, content-addressed by sha256. */
+  @IsString()
+  @MinLength(1)
+  EVIDENCE_DIR = 'var/evidence';
+
+  /** Enterprises per reclassification chunk job (primary-key ranges). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(10)
+  @Max(50000)
+  RECLASSIFY_CHUNK_SIZE = 2000;
+
+  /** When the nightly incremental run starts (cron, in RECLASSIFY_TZ). */
+  @Matches(/^(\S+\s+){4}\S+$/, { message: 'RECLASSIFY_CRON must be a 5-field cron pattern' })
+  RECLASSIFY_CRON = '0 2 * * *';
+
+  @IsString()
+  RECLASSIFY_TZ = 'Asia/Shanghai';
+
+  /**
+   * How long a job's lock lives without renewal, and how often workers look
+   * for jobs whose worker died (kill -9): such a job runs again elsewhere.
+   */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1000)
+  QUEUE_LOCK_MS = 30000;
 }
 
 export class EnvironmentError extends Error {}

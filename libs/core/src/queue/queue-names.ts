@@ -1,6 +1,9 @@
 /** Every BullMQ queue of the service. */
 export enum QueueName {
   Rescore = 'rescore',
+  /** The scheduled sweep that marks credit-repair applications past their deadline. */
+  RepairDeadlines = 'repair-deadlines',
+  Reclassify = 'reclassify',
 }
 
 /** Defaults for every job: retried with backoff, failures kept for operators. */

@@ -3,25 +3,24 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Caller } from '@app/core/auth/caller';
 import { Page } from '@app/core/http/page-query.dto';
-import { Clock } from '@app/core/values/clock';
 import { CreateRecordDto } from '../dto/create-record.dto';
 import { CreditRecord } from '../entities/credit-record.entity';
-import { Enterprise } from '../entities/enterprise.entity';
 import { EnterpriseService } from './enterprise.service';
+import { InputsChangeMarker, LISTING_KINDS } from './inputs-change-marker.service';
 import { RescoreRequester } from './rescore-requester.service';
 
 @Injectable()
 export class RecordService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly clock: Clock,
+    private readonly marker: InputsChangeMarker,
     private readonly enterprises: EnterpriseService,
     private readonly rescore: RescoreRequester,
   ) {}
 
   /** Adds a record and marks the enterprise's inputs changed, in one transaction. */
   async add(uscc: string, dto: CreateRecordDto): Promise<CreditRecord> {
-    const record = await this.db.transaction(async (m) => {
+    const { record, affected } = await this.db.transaction(async (m) => {
       const enterprise = await EnterpriseService.lockByUscc(m, uscc);
       const repo = m.getRepository(CreditRecord);
       const row = repo.create({
@@ -31,12 +30,12 @@ export class RecordService {
         status: 'ACTIVE',
       });
       const { identifiers } = await repo.insert(row);
-      await m
-        .getRepository(Enterprise)
-        .update({ id: enterprise.id }, { inputsChangedAt: this.clock.now() });
-      return repo.findOneByOrFail({ id: identifiers[0].id });
+      const affected = await this.marker.mark(m, enterprise.id, {
+        linked: LISTING_KINDS.includes(dto.kind),
+      });
+      return { record: await repo.findOneByOrFail({ id: identifiers[0].id }), affected };
     });
-    await this.rescore.request(uscc, `record-added:${record.id}`);
+    for (const u of affected) await this.rescore.request(u, `record-added:${record.id}`);
     return record;
   }
 

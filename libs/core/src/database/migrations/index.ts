@@ -1,4 +1,14 @@
 import { RegistrySchema1764400000000 } from './1764400000000-registry-schema';
+import { RiskSchema1764400100000 } from './1764400100000-risk-schema';
+import { ReclassificationSchema1764400200000 } from './1764400200000-reclassification-schema';
+import { RepairSchema1764400300000 } from './1764400300000-repair-schema';
+import { SupervisionSchema1764400400000 } from './1764400400000-supervision-schema';
 
 /** Every migration, in order. New ones are appended here. */
-export const MIGRATIONS = [RegistrySchema1764400000000];
+export const MIGRATIONS = [
+  RegistrySchema1764400000000,
+  RiskSchema1764400100000,
+  ReclassificationSchema1764400200000,
+  RepairSchema1764400300000,
+  SupervisionSchema1764400400000,
+];

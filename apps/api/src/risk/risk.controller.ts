@@ -1,0 +1,45 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Caller, CurrentCaller, Roles } from '@app/core';
+import {
+  RiskListQueryDto,
+  RiskQueryService,
+  RiskSummaryQueryDto,
+  SimulateDto,
+  SimulationService,
+} from '@app/risk';
+
+@ApiTags('risk')
+@ApiBearerAuth()
+@Roles('regulator', 'admin')
+@Controller('risk')
+export class RiskController {
+  constructor(
+    private readonly risk: RiskQueryService,
+    private readonly simulation: SimulationService,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary: "Current tiers in the caller's jurisdiction (region may only narrow it), paged",
+  })
+  list(@CurrentCaller() caller: Caller, @Query() q: RiskListQueryDto) {
+    return this.risk.list(caller, q);
+  }
+
+  @Get('summary')
+  @ApiOperation({ summary: 'Counts per tier in the jurisdiction: {total, byTier:{A,B,C,D}}' })
+  summary(@CurrentCaller() caller: Caller, @Query() q: RiskSummaryQueryDto) {
+    return this.risk.summary(caller, q.region);
+  }
+
+  @Post('simulate')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'What-if assessment, not stored: another model version, another as-of date, or without some records',
+  })
+  simulate(@CurrentCaller() caller: Caller, @Body() dto: SimulateDto) {
+    return this.simulation.simulate(caller, dto);
+  }
+}

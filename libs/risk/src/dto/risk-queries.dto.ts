@@ -1,0 +1,38 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsCalendarDate, JURISDICTION, PageQueryDto } from '@app/core';
+
+export class RiskHistoryQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    example: '2026-01-31',
+    description: 'the assessment in force on that date',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  at?: string;
+}
+
+export class RiskListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ['A', 'B', 'C', 'D'] })
+  @IsOptional()
+  @IsIn(['A', 'B', 'C', 'D'])
+  tier?: 'A' | 'B' | 'C' | 'D';
+
+  @ApiPropertyOptional({
+    example: '3301',
+    description: 'narrows the jurisdiction (2, 4 or 6 digits)',
+  })
+  @IsOptional()
+  @Matches(JURISDICTION, { message: 'region must be 2, 4 or 6 digits' })
+  region?: string;
+}
+
+export class RiskSummaryQueryDto {
+  @ApiPropertyOptional({
+    example: '3301',
+    description: 'narrows the jurisdiction (2, 4 or 6 digits)',
+  })
+  @IsOptional()
+  @Matches(JURISDICTION, { message: 'region must be 2, 4 or 6 digits' })
+  region?: string;
+}

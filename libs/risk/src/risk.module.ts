@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { RegistryModule } from '@app/registry';
+import { AssessmentStore } from './services/assessment-store.service';
+import { ModelCatalog } from './services/model-catalog.service';
+import { ProfileLoader } from './services/profile-loader.service';
+import { RescoreService } from './services/rescore.service';
+import { RiskQueryService } from './services/risk-query.service';
+import { SimulationService } from './services/simulation.service';
+
+const services = [
+  ModelCatalog,
+  ProfileLoader,
+  AssessmentStore,
+  RescoreService,
+  RiskQueryService,
+  SimulationService,
+];
+
+@Module({
+  imports: [RegistryModule],
+  providers: services,
+  exports: services,
+})
+export class RiskModule {}

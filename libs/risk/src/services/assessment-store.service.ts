@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Assessment, Tier } from '@app/scoring';
+import { fingerprint, storedFactors, storedVetoes } from './stored-assessment';
+
+export interface AssessmentToStore {
+  assessment: Assessment;
+  regionCode: string;
+}
+
+export interface StoreOptions {
+  trigger: string;
+  runId?: number | null;
+  now: Date;
+  /** Compare with the current assessments and report, but write nothing. */
+  dryRun?: boolean;
+}
+
+export interface StoreOutcome {
+  enterpriseId: number;
+  previousTier: Tier | null;
+  tier: Tier;
+  changed: boolean;
+}
+
+const CURRENT_COLUMNS =
+  'enterprise_id, region_code, tier, score, model_version, model_hash, as_of, next_review_on, fingerprint, factors, vetoes, assessed_at';
+const HISTORY_COLUMNS =
+  'enterprise_id, run_id, `trigger`, tier, score, model_version, model_hash, as_of, next_review_on, fingerprint, factors, vetoes, created_at';
+
+/**
+ * Writes assessments in multi-row statements. A history row is added only
+ * when tier, score, factors, vetoes or model changed; the current row is
+ * rewritten when that or its next review date changed. History rows of a
+ * batch run are keyed by (run, enterprise), so a retried chunk adds nothing twice.
+ */
+@Injectable()
+export class AssessmentStore {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async store(
+    items: AssessmentToStore[],
+    opts: StoreOptions,
+    m?: EntityManager,
+  ): Promise<StoreOutcome[]> {
+    if (items.length === 0) return [];
+    if (!m) return this.db.transaction((tm) => this.store(items, opts, tm));
+
+    const ids = items.map((i) => i.assessment.enterpriseId);
+    const current: {
+      enterprise_id: string | number;
+      tier: Tier;
+      fingerprint: string;
+      next_review_on: string | null;
+    }[] = await m.query(
+      'SELECT enterprise_id, tier, fingerprint, next_review_on FROM current_assessments WHERE enterprise_id IN (?)' +
+        (opts.dryRun ? '' : ' FOR UPDATE'),
+      [ids],
+    );
+    const before = new Map(current.map((c) => [Number(c.enterprise_id), c]));
+
+    const history: unknown[][] = [];
+    const currentRows: unknown[][] = [];
+    const outcomes: StoreOutcome[] = [];
+    for (const { assessment: a, regionCode } of items) {
+      const factors = storedFactors(a);
+      const vetoes = storedVetoes(a);
+      const fp = fingerprint(a, factors, vetoes);
+      const prev = before.get(a.enterpriseId);
+      const changed = !prev || prev.fingerprint !== fp;
+      outcomes.push({
+        enterpriseId: a.enterpriseId,
+        previousTier: prev?.tier ?? null,
+        tier: a.tier,
+        changed,
+      });
+      const f = JSON.stringify(factors);
+      const v = JSON.stringify(vetoes);
+      if (changed) {
+        history.push([
+          a.enterpriseId,
+          opts.runId ?? null,
+          opts.trigger,
+          a.tier,
+          a.score,
+          a.modelVersion,
+          a.modelHash,
+          a.asOf,
+          a.nextReviewOn,
+          fp,
+          f,
+          v,
+          opts.now,
+        ]);
+      }
+      if (changed || prev.next_review_on !== a.nextReviewOn) {
+        currentRows.push([
+          a.enterpriseId,
+          regionCode,
+          a.tier,
+          a.score,
+          a.modelVersion,
+          a.modelHash,
+          a.asOf,
+          a.nextReviewOn,
+          fp,
+          f,
+          v,
+          opts.now,
+        ]);
+      }
+    }
+    if (opts.dryRun) return outcomes;
+    if (history.length) {
+      await m.query(
+        `INSERT INTO assessments (${HISTORY_COLUMNS}) VALUES ? ON DUPLICATE KEY UPDATE id = id`,
+        [history],
+      );
+    }
+    if (currentRows.length) {
+      const update = CURRENT_COLUMNS.split(', ')
+        .filter((c) => c !== 'enterprise_id')
+        .map((c) => `${c} = VALUES(${c})`)
+        .join(', ');
+      await m.query(
+        `INSERT INTO current_assessments (${CURRENT_COLUMNS}) VALUES ? ON DUPLICATE KEY UPDATE ${update}`,
+        [currentRows],
+      );
+    }
+    return outcomes;
+  }
+
+  /** An enterprise that is no longer classified (CANCELLED) has no current tier. */
+  async removeCurrent(enterpriseIds: number[], m: EntityManager = this.db.manager): Promise<void> {
+    if (enterpriseIds.length)
+      await m.query('DELETE FROM current_assessments WHERE enterprise_id IN (?)', [enterpriseIds]);
+  }
+}

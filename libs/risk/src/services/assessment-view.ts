@@ -1,0 +1,70 @@
+import type { CompiledModel, Label } from '@app/scoring';
+import { parseJsonColumn, StoredFactor, StoredVeto } from './stored-assessment';
+
+export interface FactorView {
+  code: string;
+  category: string | null;
+  label: Label | null;
+  points: number;
+  recordIds: number[];
+}
+
+export interface AssessmentView {
+  uscc: string;
+  tier: string;
+  score: number;
+  modelVersion: string;
+  modelHash: string;
+  asOf: string;
+  assessedAt: string | null;
+  nextReviewOn: string | null;
+  factors: FactorView[];
+  vetoes: { code: string; effect: string; label: Label | null; recordIds: number[] }[];
+}
+
+export interface AssessmentRow {
+  tier: string;
+  score: number;
+  model_version: string;
+  model_hash: string;
+  as_of: string;
+  next_review_on: string | null;
+  factors: unknown;
+  vetoes: unknown;
+  assessed_at?: Date;
+  created_at?: Date;
+}
+
+/** A stored assessment with labels and categories restored from its model file. */
+export function assessmentView(
+  uscc: string,
+  row: AssessmentRow,
+  model: CompiledModel | undefined,
+): AssessmentView {
+  const indicators = new Map(model?.indicators.map((i) => [i.code, i]));
+  const vetoDefs = new Map(model?.vetoes.map((v) => [v.code, v]));
+  const assessedAt = row.assessed_at ?? row.created_at;
+  return {
+    uscc,
+    tier: row.tier,
+    score: Number(row.score),
+    modelVersion: row.model_version,
+    modelHash: row.model_hash,
+    asOf: row.as_of,
+    assessedAt: assessedAt ? new Date(assessedAt).toISOString() : null,
+    nextReviewOn: row.next_review_on,
+    factors: parseJsonColumn<StoredFactor[]>(row.factors).map((f) => ({
+      code: f.code,
+      category: indicators.get(f.code)?.category ?? null,
+      label: indicators.get(f.code)?.label ?? null,
+      points: f.points,
+      recordIds: f.recordIds,
+    })),
+    vetoes: parseJsonColumn<StoredVeto[]>(row.vetoes).map((v) => ({
+      code: v.code,
+      effect: v.effect,
+      label: vetoDefs.get(v.code)?.label ?? null,
+      recordIds: v.recordIds,
+    })),
+  };
+}

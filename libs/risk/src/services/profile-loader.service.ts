@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type {
+  CreditRecordInput,
+  EnterpriseProfile,
+  EnterpriseStatus,
+  LinkedListingInput,
+} from '@app/scoring';
+
+/** Which enterprises to load: a list of ids, or a primary-key range (batch chunks). */
+export type ProfileSelection =
+  { ids: number[] } | { fromId: number; toId: number; where?: { sql: string; params: unknown[] } };
+
+interface EnterpriseRow {
+  id: string | number;
+  uscc: string;
+  region_code: string;
+  industry_code: string;
+  type: string;
+  registered_capital: string;
+  established_on: string;
+  status: EnterpriseStatus;
+}
+
+/**
+ * Builds scoring profiles with three set queries whatever the number of
+ * enterprises (the enterprises, their ACTIVE records, listings of enterprises
+ * sharing a person with them): never one query per enterprise.
+ */
+@Injectable()
+export class ProfileLoader {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async load(
+    selection: ProfileSelection,
+    m: EntityManager = this.db.manager,
+  ): Promise<EnterpriseProfile[]> {
+    const [where, params] = this.whereClause(selection);
+    const enterprises: EnterpriseRow[] = await m.query(
+      `SELECT id, uscc, region_code, industry_code, type, registered_capital, established_on, status
+         FROM enterprises e WHERE ${where} ORDER BY id`,
+      params,
+    );
+    if (enterprises.length === 0) return [];
+    const byId = new Map<number, EnterpriseProfile>();
+    const profiles = enterprises.map((e) => {
+      const p: EnterpriseProfile = {
+        id: Number(e.id),
+        uscc: e.uscc,
+        regionCode: e.region_code,
+        industryCode: e.industry_code,
+        type: e.type,
+        registeredCapital: Number(e.registered_capital),
+        establishedOn: e.established_on,
+        status: e.status,
+        records: [],
+        linkedListings: [],
+      };
+      byId.set(p.id, p);
+      return p;
+    });
+
+    const ids = profiles.map((p) => p.id);
+    // Only ACTIVE records can count; the engine re-checks dates and windows.
+    const records = await m.query(
+      `SELECT r.id, r.enterprise_id, r.kind, r.occurred_on, r.status, r.severity, r.violation_type,
+              r.restrictive, r.restriction_ends_on, r.result, r.year, r.rating
+         FROM credit_records r
+        WHERE r.enterprise_id IN (?) AND r.status = 'ACTIVE' ORDER BY r.enterprise_id, r.id`,
+      [ids],
+    );
+    for (const r of records) byId.get(Number(r.enterprise_id))?.records.push(toRecord(r));
+
+    const linked = await m.query(
+      `SELECT DISTINCT mine.enterprise_id AS subject_id, r.enterprise_id, r.id, r.kind, r.occurred_on, r.status
+         FROM enterprise_persons mine
+         JOIN enterprise_persons theirs ON theirs.person_id = mine.person_id AND theirs.enterprise_id <> mine.enterprise_id
+         JOIN credit_records r ON r.enterprise_id = theirs.enterprise_id
+              AND r.kind IN ('SERIOUS_DISHONESTY_LISTING', 'ABNORMAL_LISTING') AND r.status = 'ACTIVE'
+        WHERE mine.enterprise_id IN (?) ORDER BY subject_id, r.id`,
+      [ids],
+    );
+    for (const l of linked) {
+      byId.get(Number(l.subject_id))?.linkedListings.push({
+        enterpriseId: Number(l.enterprise_id),
+        recordId: Number(l.id),
+        kind: l.kind as LinkedListingInput['kind'],
+        occurredOn: l.occurred_on,
+        status: l.status,
+      });
+    }
+    return profiles;
+  }
+
+  private whereClause(s: ProfileSelection): [string, unknown[]] {
+    if ('ids' in s) return [s.ids.length ? 'e.id IN (?)' : '1 = 0', [s.ids]];
+    const extra = s.where ? ` AND ${s.where.sql}` : '';
+    return [`e.id BETWEEN ? AND ?${extra}`, [s.fromId, s.toId, ...(s.where?.params ?? [])]];
+  }
+}
+
+function toRecord(r: Record<string, unknown>): CreditRecordInput {
+  return {
+    id: Number(r.id),
+    kind: r.kind as CreditRecordInput['kind'],
+    occurredOn: r.occurred_on as string,
+    status: r.status as CreditRecordInput['status'],
+    severity: (r.severity as CreditRecordInput['severity']) ?? null,
+    violationType: (r.violation_type as string) ?? null,
+    restrictive: r.restrictive === null ? null : Boolean(r.restrictive),
+    restrictionEndsOn: (r.restriction_ends_on as string) ?? null,
+    result: (r.result as CreditRecordInput['result']) ?? null,
+    year: (r.year as number) ?? null,
+    rating: (r.rating as CreditRecordInput['rating']) ?? null,
+  };
+}

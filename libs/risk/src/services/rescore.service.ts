@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock } from '@app/core';
+import { evaluate, Tier } from '@app/scoring';
+import { AssessmentStore } from './assessment-store.service';
+import { ModelCatalog } from './model-catalog.service';
+import { ProfileLoader } from './profile-loader.service';
+
+export interface RescoreResult {
+  uscc: string;
+  tier: Tier | null;
+  changed: boolean;
+}
+
+/** Re-scores one enterprise now with the active model: load, evaluate, store if changed. */
+@Injectable()
+export class RescoreService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly profiles: ProfileLoader,
+    private readonly models: ModelCatalog,
+    private readonly store: AssessmentStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async rescore(uscc: string, trigger: string): Promise<RescoreResult | null> {
+    const rows: { id: string | number }[] = await this.db.query(
+      'SELECT id FROM enterprises WHERE uscc = ?',
+      [uscc],
+    );
+    if (rows.length === 0) return null;
+    const [profile] = await this.profiles.load({ ids: [Number(rows[0].id)] });
+    const assessment = evaluate(profile, this.models.active, this.clock.today());
+    if (!assessment) {
+      await this.store.removeCurrent([profile.id]);
+      return { uscc, tier: null, changed: true };
+    }
+    const [outcome] = await this.store.store([{ assessment, regionCode: profile.regionCode }], {
+      trigger,
+      now: this.clock.now(),
+    });
+    return { uscc, tier: outcome.tier, changed: outcome.changed };
+  }
+}

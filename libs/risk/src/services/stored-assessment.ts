@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto';
+import type { Assessment } from '@app/scoring';
+
+/** Factors as stored: labels and categories come back from the model file of that version. */
+export interface StoredFactor {
+  code: string;
+  points: number;
+  recordIds: number[];
+}
+export interface StoredVeto {
+  code: string;
+  effect: string;
+  recordIds: number[];
+}
+
+export function storedFactors(a: Assessment): StoredFactor[] {
+  return a.factors.map((f) => ({ code: f.code, points: f.points, recordIds: [...f.recordIds] }));
+}
+
+export function storedVetoes(a: Assessment): StoredVeto[] {
+  return a.vetoes.map((v) => ({ code: v.code, effect: v.effect, recordIds: [...v.recordIds] }));
+}
+
+/**
+ * What makes two assessments "the same" for history: model, tier, score,
+ * factors and vetoes — not the as-of date they were computed at.
+ */
+export function fingerprint(a: Assessment, factors: StoredFactor[], vetoes: StoredVeto[]): string {
+  return createHash('sha1')
+    .update(JSON.stringify([a.modelHash, a.tier, a.score, factors, vetoes]))
+    .digest('hex');
+}
+
+/** MariaDB returns JSON columns as text, MySQL 8 as parsed values. */
+export function parseJsonColumn<T>(v: unknown): T {
+  return (typeof v === 'string' ? JSON.parse(v) : v) as T;
+}

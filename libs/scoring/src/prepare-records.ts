@@ -1,0 +1,91 @@
+import type { CompiledModel } from './compiled-model';
+import { dayFromPacked, NEVER, parseDay, parsePackedDate } from './day-number';
+import { considerNext, ensureCapacity, state, windowEnd } from './evaluation-state';
+import { InvalidProfileError } from './invalid-profile-error';
+import type { CreditRecordInput, EnterpriseProfile } from './profile';
+import { KIND, kindCode, NO_KIND, ratingCode, resultCode, severityCode } from './record-codes';
+
+/**
+ * One pass over the records: parses each date once, decides whether the record
+ * counts at asOf, and registers the days on which that will change (a future
+ * record starting, a publicity period ending).
+ */
+export function prepareRecords(profile: EnterpriseProfile, model: CompiledModel): void {
+  const records = profile.records;
+  const n = records.length;
+  ensureCapacity(n);
+  state.n = n;
+  const asOf = state.asOf;
+  const kinds = state.kind;
+  for (let i = 0; i < n; i++) {
+    const r = records[i];
+    kinds[i] = NO_KIND;
+    // A record that is not ACTIVE only comes back through new input.
+    if (r.status !== 'ACTIVE') continue;
+    const kind = kindCode(r.kind);
+    if (kind === NO_KIND)
+      throw new InvalidProfileError(profile.id, r.id, `unknown kind '${r.kind}'`);
+    const packed = parsePackedDate(r.occurredOn);
+    const day = dayFromPacked(packed);
+    let attr = -1;
+    let end = NEVER;
+    switch (kind) {
+      case KIND.PENALTY:
+        attr = severityCode(r.severity);
+        if (attr < 0)
+          throw new InvalidProfileError(profile.id, r.id, 'penalty without a valid severity');
+        end = penaltyEnd(r, day, packed, attr, model);
+        break;
+      case KIND.SERIOUS_DISHONESTY_LISTING:
+        end = windowEnd(day, packed, model.seriousListingWindow);
+        break;
+      case KIND.INSPECTION:
+        attr = resultCode(r.result);
+        if (attr < 0)
+          throw new InvalidProfileError(profile.id, r.id, 'inspection without a valid result');
+        break;
+      case KIND.TAX_RATING:
+        attr = ratingCode(r.rating);
+        if (attr < 0 || typeof r.year !== 'number') {
+          throw new InvalidProfileError(
+            profile.id,
+            r.id,
+            'tax rating without a valid rating and year',
+          );
+        }
+        break;
+      case KIND.ANNUAL_REPORT:
+        if (typeof r.year !== 'number')
+          throw new InvalidProfileError(profile.id, r.id, 'annual report without a year');
+        break;
+    }
+    if (day > asOf) {
+      considerNext(day);
+      continue;
+    }
+    if (end <= asOf) continue;
+    considerNext(end);
+    kinds[i] = kind;
+    state.day[i] = day;
+    state.packed[i] = packed;
+    state.attr[i] = attr;
+  }
+}
+
+/**
+ * Publicity of a penalty: a restrictive one with an end date is in force
+ * through `restrictionEndsOn` (so it stops the day after), else its severity's
+ * window from the decision date.
+ */
+function penaltyEnd(
+  r: CreditRecordInput,
+  day: number,
+  packed: number,
+  severity: number,
+  model: CompiledModel,
+): number {
+  if (model.restrictiveUntilRestrictionEnds && r.restrictive === true && r.restrictionEndsOn) {
+    return parseDay(r.restrictionEndsOn) + 1;
+  }
+  return windowEnd(day, packed, model.penaltyWindows[severity]);
+}

@@ -18,4 +18,6 @@ export function applyTestEnvironment(): void {
   process.env.REDIS_PREFIX = `crs-test-${id}`;
   process.env.JWT_SECRET = 'test-secret-0123456789-0123456789-abcdef';
   process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
+  // Small chunks so that even a few dozen enterprises make a multi-chunk run.
+  process.env.RECLASSIFY_CHUNK_SIZE ??= '7';
 }

@@ -3,7 +3,9 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AccessGuard, ApiExceptionFilter, CoreModule } from '@app/core';
 import { RegistryModule } from '@app/registry';
+import { ReclassificationModule } from '@app/reclassification';
 import { RiskModule } from '@app/risk';
+import { ReclassificationsController } from './reclassification/reclassifications.controller';
 import { HealthController } from './health/health.controller';
 import { RedisHealthIndicator } from './health/redis.health';
 import { LoggingModule } from './logging.module';
@@ -14,7 +16,14 @@ import { EnterpriseRiskController } from './risk/enterprise-risk.controller';
 import { RiskController } from './risk/risk.controller';
 
 @Module({
-  imports: [LoggingModule, CoreModule, TerminusModule, RegistryModule, RiskModule],
+  imports: [
+    LoggingModule,
+    CoreModule,
+    TerminusModule,
+    RegistryModule,
+    RiskModule,
+    ReclassificationModule,
+  ],
   controllers: [
     HealthController,
     EnterprisesController,
@@ -22,6 +31,7 @@ import { RiskController } from './risk/risk.controller';
     PersonsController,
     EnterpriseRiskController,
     RiskController,
+    ReclassificationsController,
   ],
   providers: [
     RedisHealthIndicator,

@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { CoreModule } from '@app/core';
+import {
+  NightlyScheduler,
+  ReclassificationModule,
+  ReclassifyProcessor,
+} from '@app/reclassification';
 import { RescoreProcessor, RiskModule } from '@app/risk';
 
 /** The queue consumers and schedulers; no HTTP. Scale out by starting more of these. */
@@ -9,7 +14,8 @@ import { RescoreProcessor, RiskModule } from '@app/risk';
     LoggerModule.forRoot({ pinoHttp: { level: process.env.LOG_LEVEL ?? 'info' } }),
     CoreModule,
     RiskModule,
+    ReclassificationModule,
   ],
-  providers: [RescoreProcessor],
+  providers: [RescoreProcessor, ReclassifyProcessor, NightlyScheduler],
 })
 export class WorkerModule {}

@@ -66,7 +66,7 @@ export class Environment {
   /** Enterprises per reclassification chunk job (primary-key ranges). */
   @Transform(({ value }) => (value === undefined ? value : Number(value)))
   @IsInt()
-  @Min(10)
+  @Min(1)
   @Max(50000)
   RECLASSIFY_CHUNK_SIZE = 2000;
 

@@ -13,3 +13,13 @@ export const DEFAULT_JOB_OPTIONS = {
   removeOnComplete: { age: 3600, count: 1000 },
   removeOnFail: { age: 7 * 24 * 3600 },
 } as const;
+
+/**
+ * Options fixed when a processor class is declared, so read from the
+ * environment directly (it is validated again at boot): how long a job's lock
+ * lives, and how often workers look for jobs whose worker died.
+ */
+export function workerOptions() {
+  const lockDuration = Number(process.env.QUEUE_LOCK_MS) || 30_000;
+  return { lockDuration, stalledInterval: lockDuration, maxStalledCount: 3 };
+}

@@ -6,7 +6,7 @@ import { assertCanSeeEnterprise } from '@app/core/auth/jurisdiction';
 import { Clock } from '@app/core/values/clock';
 import { UpsertEnterpriseDto } from '../dto/upsert-enterprise.dto';
 import { Enterprise } from '../entities/enterprise.entity';
-import { isDuplicateKey } from '@app/core/database/mysql-errors';
+import { isDuplicateKey } from '@app/core';
 import { RescoreRequester } from './rescore-requester.service';
 
 /** Fields whose change can change the enterprise's assessment (or which enterprises a run covers). */

@@ -1,12 +1,12 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job } from 'bullmq';
-import { AppConfig, QueueName } from '@app/core';
+import { AppConfig, QueueName, workerOptions } from '@app/core';
 import type { RescoreJob } from '@app/registry';
 import { RescoreService } from '../services/rescore.service';
 
 /** Consumes `rescore` jobs queued by every registry write. */
-@Processor(QueueName.Rescore)
+@Processor(QueueName.Rescore, workerOptions())
 export class RescoreProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(RescoreProcessor.name);
 

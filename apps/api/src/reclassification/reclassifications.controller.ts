@@ -1,0 +1,35 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Caller, CurrentCaller, PageQueryDto, Roles } from '@app/core';
+import { RunService, StartRunDto } from '@app/reclassification';
+
+@ApiTags('reclassification')
+@ApiBearerAuth()
+@Controller('reclassifications')
+export class ReclassificationsController {
+  constructor(private readonly runs: RunService) {}
+
+  @Post()
+  @HttpCode(202)
+  @Roles('admin')
+  @ApiOperation({
+    summary: 'Start a full or incremental run (409 if the same as-of/mode/region is running)',
+  })
+  start(@CurrentCaller() caller: Caller, @Body() dto: StartRunDto) {
+    return this.runs.start(dto, caller.sub);
+  }
+
+  @Get()
+  @Roles('admin', 'regulator')
+  @ApiOperation({ summary: 'Recent runs, newest first' })
+  list(@Query() q: PageQueryDto) {
+    return this.runs.list(q.page, q.pageSize);
+  }
+
+  @Get(':id')
+  @Roles('admin', 'regulator')
+  @ApiOperation({ summary: 'Run status, counters, tiers and the tier transition matrix' })
+  get(@Param('id', ParseIntPipe) id: number) {
+    return this.runs.get(id);
+  }
+}

@@ -1,0 +1,35 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { IsCalendarDate, JURISDICTION } from '@app/core';
+
+export class StartRunDto {
+  @ApiProperty({ enum: ['full', 'incremental'], example: 'incremental' })
+  @IsIn(['full', 'incremental'])
+  mode: 'full' | 'incremental';
+
+  @ApiPropertyOptional({
+    example: 'samr-general-v2-draft',
+    description: 'default: the active model',
+  })
+  @IsOptional()
+  @IsString()
+  modelVersion?: string;
+
+  @ApiPropertyOptional({ example: '3301', description: 'narrow the run to a region prefix' })
+  @IsOptional()
+  @Matches(JURISDICTION, { message: 'region must be 2, 4 or 6 digits' })
+  region?: string;
+
+  @ApiPropertyOptional({ example: '2026-06-30', description: 'default: today (Asia/Shanghai)' })
+  @IsOptional()
+  @IsCalendarDate()
+  asOf?: string;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'compute and report the transition matrix; store no assessment',
+  })
+  @IsOptional()
+  @IsBoolean()
+  dryRun?: boolean;
+}

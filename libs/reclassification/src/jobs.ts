@@ -1,0 +1,26 @@
+/** Jobs of the `reclassify` queue. */
+export enum ReclassifyJob {
+  /** Split a run into chunk jobs. */
+  Plan = 'plan',
+  /** Score one primary-key range of a run. */
+  Chunk = 'chunk',
+  /** Fired by the job scheduler: start the nightly run. */
+  Nightly = 'nightly',
+}
+
+export interface PlanJobData {
+  runId: number;
+}
+export interface ChunkJobData {
+  runId: number;
+  chunkNo: number;
+}
+export interface NightlyJobData {
+  mode: 'full' | 'incremental';
+}
+
+export const NIGHTLY_SCHEDULER_ID = 'nightly-reclassification';
+
+/** Deterministic ids: re-planning a run after a crash adds no duplicate chunk job. */
+export const chunkJobId = (runId: number, chunkNo: number) => `run-${runId}-chunk-${chunkNo}`;
+export const planJobId = (runId: number) => `run-${runId}-plan`;

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { RiskModule } from '@app/risk';
+import { ChunkRunner } from './services/chunk-runner.service';
+import { RunFinisher } from './services/run-finisher.service';
+import { RunPlanner } from './services/run-planner.service';
+import { RunService } from './services/run.service';
+
+/** Runs: the API side (start, read) and the worker side (plan, chunks). */
+@Module({
+  imports: [RiskModule],
+  providers: [RunService, RunPlanner, ChunkRunner, RunFinisher],
+  exports: [RunService, RunPlanner, ChunkRunner, RunFinisher],
+})
+export class ReclassificationModule {}

@@ -1,0 +1,91 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { Clock, isDuplicateKey, Page, QueueName } from '@app/core';
+
+import { ModelCatalog, parseJsonColumn } from '@app/risk';
+import { StartRunDto } from '../dto/start-run.dto';
+import { planJobId, ReclassifyJob } from '../jobs';
+import { emptyStats, mergeStats, RunStats } from '../run-stats';
+import { RunRow, runView } from './run-view';
+
+/** Starts runs and reads them back. The work itself happens in the worker's chunk jobs. */
+@Injectable()
+export class RunService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectQueue(QueueName.Reclassify) private readonly queue: Queue,
+    private readonly models: ModelCatalog,
+    private readonly clock: Clock,
+  ) {}
+
+  /** 409 when a run for the same as-of date, mode and region is queued or running. */
+  async start(dto: StartRunDto, requestedBy: string) {
+    const model = this.models.get(dto.modelVersion);
+    const asOf = dto.asOf ?? this.clock.today();
+    const region = dto.region ?? '';
+    const dryRun = dto.dryRun ?? false;
+    const activeKey = `${asOf}:${dto.mode}:${region}:${dryRun ? 'dry' : 'real'}`;
+    let id: number;
+    try {
+      const res = await this.db.query(
+        `INSERT INTO reclassification_runs
+           (mode, model_version, model_hash, region, as_of, dry_run, status, active_key, requested_by, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)`,
+        [
+          dto.mode,
+          model.version,
+          model.hash,
+          region,
+          asOf,
+          dryRun,
+          activeKey,
+          requestedBy,
+          this.clock.now(),
+        ],
+      );
+      id = Number(res.insertId);
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      throw new ConflictException(
+        `a ${dto.mode} run as of ${asOf}${region ? ` for ${region}` : ''} is already queued or running`,
+      );
+    }
+    await this.queue.add(ReclassifyJob.Plan, { runId: id }, { jobId: planJobId(id) });
+    return this.get(id);
+  }
+
+  async get(id: number) {
+    const rows: RunRow[] = await this.db.query('SELECT * FROM reclassification_runs WHERE id = ?', [
+      id,
+    ]);
+    if (rows.length === 0) throw new NotFoundException(`reclassification run ${id} not found`);
+    const run = rows[0];
+    return runView(run, run.status === 'running' ? await this.liveStats(id) : undefined);
+  }
+
+  async list(page: number, pageSize: number): Promise<Page<ReturnType<typeof runView>>> {
+    const [rows, [{ total }]] = await Promise.all([
+      this.db.query('SELECT * FROM reclassification_runs ORDER BY id DESC LIMIT ? OFFSET ?', [
+        pageSize,
+        (page - 1) * pageSize,
+      ]),
+      this.db.query('SELECT COUNT(*) AS total FROM reclassification_runs'),
+    ]);
+    return { items: rows.map((r: RunRow) => runView(r)), page, pageSize, total: Number(total) };
+  }
+
+  /** Statistics of the chunks done so far, for a run in progress. */
+  private async liveStats(id: number): Promise<RunStats> {
+    const chunks: { stats: unknown }[] = await this.db.query(
+      "SELECT stats FROM reclassification_chunks WHERE run_id = ? AND status = 'done'",
+      [id],
+    );
+    return chunks.reduce(
+      (acc, c) => mergeStats(acc, parseJsonColumn<RunStats>(c.stats)),
+      emptyStats(),
+    );
+  }
+}

@@ -2,18 +2,29 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AccessGuard, ApiExceptionFilter, CoreModule } from '@app/core';
-import { RegistryModule } from '@app/registry';
+import { ImportModule, RegistryModule } from '@app/registry';
 import { ReclassificationModule } from '@app/reclassification';
+import { RepairModule } from '@app/repair';
 import { RiskModule } from '@app/risk';
+import { SupervisionModule } from '@app/supervision';
 import { ReclassificationsController } from './reclassification/reclassifications.controller';
 import { HealthController } from './health/health.controller';
 import { RedisHealthIndicator } from './health/redis.health';
 import { LoggingModule } from './logging.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { QueueBoardModule } from './queue-board/queue-board.module';
 import { EnterprisesController } from './registry/enterprises.controller';
+import { ImportsController } from './registry/imports.controller';
 import { PersonsController } from './registry/persons.controller';
 import { RecordsController } from './registry/records.controller';
+import { EvidenceController } from './repair/evidence.controller';
+import { RepairApplicationsController } from './repair/repair-applications.controller';
+import { RepairDecisionsController } from './repair/repair-decisions.controller';
 import { EnterpriseRiskController } from './risk/enterprise-risk.controller';
 import { RiskController } from './risk/risk.controller';
+import { EnterpriseMeasuresController } from './supervision/enterprise-measures.controller';
+import { InspectionPlansController } from './supervision/inspection-plans.controller';
+import { InspectorsController } from './supervision/inspectors.controller';
 
 @Module({
   imports: [
@@ -21,17 +32,29 @@ import { RiskController } from './risk/risk.controller';
     CoreModule,
     TerminusModule,
     RegistryModule,
+    ImportModule,
     RiskModule,
     ReclassificationModule,
+    RepairModule,
+    SupervisionModule,
+    MetricsModule,
+    QueueBoardModule,
   ],
   controllers: [
     HealthController,
     EnterprisesController,
     RecordsController,
+    ImportsController,
     PersonsController,
     EnterpriseRiskController,
     RiskController,
     ReclassificationsController,
+    EvidenceController,
+    RepairApplicationsController,
+    RepairDecisionsController,
+    EnterpriseMeasuresController,
+    InspectionPlansController,
+    InspectorsController,
   ],
   providers: [
     RedisHealthIndicator,

@@ -2,13 +2,16 @@ import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { apiValidationPipe } from '@app/core';
+import { HttpMetrics } from './metrics/http-metrics';
+import { UNPREFIXED_ROUTES } from './unprefixed-routes';
 
 export const API_PREFIX = 'api/v1';
 
 /** Everything main.ts and the e2e tests share, so tests exercise the real app. */
 export function configureApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix(API_PREFIX);
+  app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_ROUTES });
+  app.use(app.get(HttpMetrics).handler);
   app.useGlobalPipes(apiValidationPipe());
   app.enableShutdownHooks();
   const doc = new DocumentBuilder()

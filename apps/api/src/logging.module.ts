@@ -26,7 +26,15 @@ import { LoggerModule } from 'nestjs-pino';
         },
         customLogLevel: (_req, res, err) =>
           err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-        autoLogging: { ignore: (req) => req.url === '/api/v1/health' },
+        autoLogging: { ignore: (req) => req.url === '/api/v1/health' || req.url === '/metrics' },
+        serializers: {
+          // The queue board takes `?token=<jwt>` once (BoardAccessMiddleware): never log it.
+          req: (req: { url?: string; query?: Record<string, unknown> }) => {
+            if (req.url) req.url = req.url.replace(/([?&]token=)[^&]*/g, '$1[redacted]');
+            if (req.query?.token) req.query = { ...req.query, token: '[redacted]' };
+            return req;
+          },
+        },
       },
     }),
   ],

@@ -1,6 +1,9 @@
 import { EnvironmentError } from '@app/core';
 import { CliError } from './args';
+import { importCommand, importHelp } from './commands/import.command';
 import { migrateCommand, migrateHelp } from './commands/migrate.command';
+import { reclassifyCommand, reclassifyHelp } from './commands/reclassify.command';
+import { seedCommand, seedHelp } from './commands/seed.command';
 import { startCommand, startHelp } from './commands/start.command';
 import { tokenCommand, tokenHelp } from './commands/token.command';
 
@@ -8,6 +11,9 @@ const COMMANDS: Record<string, { run: (argv: string[]) => unknown; help: string 
   start: { run: startCommand, help: startHelp },
   migrate: { run: migrateCommand, help: migrateHelp },
   token: { run: tokenCommand, help: tokenHelp },
+  import: { run: importCommand, help: importHelp },
+  reclassify: { run: reclassifyCommand, help: reclassifyHelp },
+  seed: { run: seedCommand, help: seedHelp },
 };
 
 function usage(): string {

@@ -6,6 +6,8 @@ import {
   ReclassificationModule,
   ReclassifyProcessor,
 } from '@app/reclassification';
+import { DeadlineSweepProcessor, RepairModule } from '@app/repair';
+import { ImportModule, ImportProcessor } from '@app/registry';
 import { RescoreProcessor, RiskModule } from '@app/risk';
 
 /** The queue consumers and schedulers; no HTTP. Scale out by starting more of these. */
@@ -14,8 +16,16 @@ import { RescoreProcessor, RiskModule } from '@app/risk';
     LoggerModule.forRoot({ pinoHttp: { level: process.env.LOG_LEVEL ?? 'info' } }),
     CoreModule,
     RiskModule,
+    ImportModule,
     ReclassificationModule,
+    RepairModule,
   ],
-  providers: [RescoreProcessor, ReclassifyProcessor, NightlyScheduler],
+  providers: [
+    RescoreProcessor,
+    ReclassifyProcessor,
+    NightlyScheduler,
+    DeadlineSweepProcessor,
+    ImportProcessor,
+  ],
 })
 export class WorkerModule {}

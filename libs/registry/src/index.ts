@@ -12,3 +12,4 @@ export * from './dto/create-record.dto';
 export * from './dto/replace-persons.dto';
 export * from './views';
 export * from './services/inputs-change-marker.service';
+export * from './import';

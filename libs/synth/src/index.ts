@@ -11,6 +11,8 @@ export type {
 export { DEFAULT_BATCH_SIZE, generatePopulation } from './population-generator';
 export { buildProfiles, generateProfiles } from './profile-builder';
 export { SHARE_WINDOW } from './relations-generator';
+export { writePopulationBatch } from './population-writer';
+export type { SqlExecutor } from './population-writer';
 export { DEFAULT_RATES } from './generation-rates';
 export type {
   GenerationRates,

@@ -63,6 +63,28 @@ export class Environment {
   @MinLength(1)
   EVIDENCE_DIR = 'var/evidence';
 
+  /**
+   * Where POST /imports spools request bodies until the worker has imported
+   * them. API and workers must see the same directory (a shared mount when
+   * they run on different machines).
+   */
+  @IsString()
+  @MinLength(1)
+  IMPORT_DIR = 'var/imports';
+
+  /** Largest accepted import body in bytes (default 4 GiB); larger uploads get 413. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  IMPORT_MAX_BYTES = 4 * 1024 ** 3;
+
+  /** Lines per import batch: one transaction and a handful of multi-row statements each. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  IMPORT_BATCH_SIZE = 500;
+
   /** Enterprises per reclassification chunk job (primary-key ranges). */
   @Transform(({ value }) => (value === undefined ? value : Number(value)))
   @IsInt()
@@ -85,6 +107,15 @@ export class Environment {
   @IsInt()
   @Min(1000)
   QUEUE_LOCK_MS = 30000;
+
+  /**
+   * When set, `/metrics` wants `Authorization: Bearer <METRICS_TOKEN>` (Prometheus
+   * `authorization.credentials_file`); unset, it is open for a port only the scraper reaches.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
 }
 
 export class EnvironmentError extends Error {}

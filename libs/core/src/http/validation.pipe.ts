@@ -1,13 +1,14 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import { ErrorDetail } from './api-error';
 
-function flatten(errors: ValidationError[], parent = ''): ErrorDetail[] {
+/** Every bad field with its dotted path (`records.0.amount`), as the API reports them. */
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): ErrorDetail[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
     const own: ErrorDetail[] = e.constraints
       ? [{ field, message: Object.values(e.constraints).join('; ') }]
       : [];
-    return own.concat(flatten(e.children ?? [], field));
+    return own.concat(flattenValidationErrors(e.children ?? [], field));
   });
 }
 
@@ -20,7 +21,7 @@ export function apiValidationPipe(): ValidationPipe {
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => {
-      const details = flatten(errors);
+      const details = flattenValidationErrors(errors);
       const fields = [...new Set(details.map((d) => d.field))].join(', ');
       return new BadRequestException({ message: `invalid request: ${fields}`, details });
     },

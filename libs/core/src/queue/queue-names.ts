@@ -4,6 +4,8 @@ export enum QueueName {
   /** The scheduled sweep that marks credit-repair applications past their deadline. */
   RepairDeadlines = 'repair-deadlines',
   Reclassify = 'reclassify',
+  /** Bulk NDJSON imports spooled by POST /imports. */
+  Import = 'import',
 }
 
 /** Defaults for every job: retried with backoff, failures kept for operators. */
@@ -17,9 +19,16 @@ export const DEFAULT_JOB_OPTIONS = {
 /**
  * Options fixed when a processor class is declared, so read from the
  * environment directly (it is validated again at boot): how long a job's lock
- * lives, and how often workers look for jobs whose worker died.
+ * lives, and how often workers look for jobs whose worker died. `metrics`
+ * keeps completed/failed totals in Redis, so the API's `/metrics` can report
+ * what every worker process did (a week of per-minute points, a few KB).
  */
 export function workerOptions() {
   const lockDuration = Number(process.env.QUEUE_LOCK_MS) || 30_000;
-  return { lockDuration, stalledInterval: lockDuration, maxStalledCount: 3 };
+  return {
+    lockDuration,
+    stalledInterval: lockDuration,
+    maxStalledCount: 3,
+    metrics: { maxDataPoints: 10_080 },
+  };
 }

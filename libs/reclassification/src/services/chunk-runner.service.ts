@@ -33,7 +33,8 @@ export class ChunkRunner {
   ) {}
 
   async run(runId: number, chunkNo: number): Promise<ChunkResult> {
-    const result = await this.db.transaction(async (m): Promise<ChunkResult> => {
+    // READ COMMITTED: no gap locks, so chunks inserting side by side never deadlock.
+    const result = await this.db.transaction('READ COMMITTED', async (m): Promise<ChunkResult> => {
       const [chunk] = await m.query(
         'SELECT from_id, to_id, status FROM reclassification_chunks WHERE run_id = ? AND chunk_no = ? FOR UPDATE',
         [runId, chunkNo],

@@ -34,6 +34,7 @@ const HISTORY_COLUMNS =
  * when tier, score, factors, vetoes or model changed; the current row is
  * rewritten when that or its next review date changed. History rows of a
  * batch run are keyed by (run, enterprise), so a retried chunk adds nothing twice.
+ * Transactions run READ COMMITTED so that concurrent chunks take no gap locks.
  */
 @Injectable()
 export class AssessmentStore {
@@ -45,7 +46,7 @@ export class AssessmentStore {
     m?: EntityManager,
   ): Promise<StoreOutcome[]> {
     if (items.length === 0) return [];
-    if (!m) return this.db.transaction((tm) => this.store(items, opts, tm));
+    if (!m) return this.db.transaction('READ COMMITTED', (tm) => this.store(items, opts, tm));
 
     const ids = items.map((i) => i.assessment.enterpriseId);
     const current: {
@@ -54,8 +55,10 @@ export class AssessmentStore {
       fingerprint: string;
       next_review_on: string | null;
     }[] = await m.query(
-      'SELECT enterprise_id, tier, fingerprint, next_review_on FROM current_assessments WHERE enterprise_id IN (?)' +
-        (opts.dryRun ? '' : ' FOR UPDATE'),
+      // A plain read, not FOR UPDATE: locking absent rows takes gap locks that
+      // deadlock neighbouring chunks. Two writers of one enterprise at once
+      // (a re-score racing a run) can at worst both add a history row.
+      'SELECT enterprise_id, tier, fingerprint, next_review_on FROM current_assessments WHERE enterprise_id IN (?)',
       [ids],
     );
     const before = new Map(current.map((c) => [Number(c.enterprise_id), c]));

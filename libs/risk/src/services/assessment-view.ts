@@ -41,7 +41,6 @@ export function assessmentView(
   row: AssessmentRow,
   model: CompiledModel | undefined,
 ): AssessmentView {
-  const indicators = new Map(model?.indicators.map((i) => [i.code, i]));
   const vetoDefs = new Map(model?.vetoes.map((v) => [v.code, v]));
   const assessedAt = row.assessed_at ?? row.created_at;
   return {
@@ -53,13 +52,7 @@ export function assessmentView(
     asOf: row.as_of,
     assessedAt: assessedAt ? new Date(assessedAt).toISOString() : null,
     nextReviewOn: row.next_review_on,
-    factors: parseJsonColumn<StoredFactor[]>(row.factors).map((f) => ({
-      code: f.code,
-      category: indicators.get(f.code)?.category ?? null,
-      label: indicators.get(f.code)?.label ?? null,
-      points: f.points,
-      recordIds: f.recordIds,
-    })),
+    factors: expandFactors(parseJsonColumn<StoredFactor[]>(row.factors), model),
     vetoes: parseJsonColumn<StoredVeto[]>(row.vetoes).map((v) => ({
       code: v.code,
       effect: v.effect,
@@ -67,4 +60,21 @@ export function assessmentView(
       recordIds: v.recordIds,
     })),
   };
+}
+
+/** Every indicator of the model in model order, those not stored at 0 points. */
+function expandFactors(stored: StoredFactor[], model: CompiledModel | undefined): FactorView[] {
+  const byCode = new Map(stored.map((f) => [f.code, f]));
+  const codes = model ? model.indicators.map((i) => i.code) : stored.map((f) => f.code);
+  const indicators = new Map(model?.indicators.map((i) => [i.code, i]));
+  return codes.map((code) => {
+    const f = byCode.get(code);
+    return {
+      code,
+      category: indicators.get(code)?.category ?? null,
+      label: indicators.get(code)?.label ?? null,
+      points: f?.points ?? 0,
+      recordIds: f?.recordIds ?? [],
+    };
+  });
 }

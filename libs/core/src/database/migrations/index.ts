@@ -3,6 +3,7 @@ import { RiskSchema1764400100000 } from './1764400100000-risk-schema';
 import { ReclassificationSchema1764400200000 } from './1764400200000-reclassification-schema';
 import { RepairSchema1764400300000 } from './1764400300000-repair-schema';
 import { SupervisionSchema1764400400000 } from './1764400400000-supervision-schema';
+import { ImportSchema1764400500000 } from './1764400500000-import-schema';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   ReclassificationSchema1764400200000,
   RepairSchema1764400300000,
   SupervisionSchema1764400400000,
+  ImportSchema1764400500000,
 ];

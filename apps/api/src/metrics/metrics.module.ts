@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { HttpMetrics } from './http-metrics';
+import { metricsRegistryProvider } from './metrics-registry.provider';
+import { MetricsController } from './metrics.controller';
+import { MetricsService } from './metrics.service';
+import { MetricsTokenGuard } from './metrics-token.guard';
+import { QueueMetricsCollector } from './queue-metrics.collector';
+import { RunMetricsCollector } from './run-metrics.collector';
+
+/**
+ * `/metrics` for Prometheus. HttpMetrics is exported for configureApp, which
+ * mounts it ahead of every route: Nest middleware would only see prefixed routes.
+ */
+@Module({
+  controllers: [MetricsController],
+  providers: [
+    metricsRegistryProvider,
+    HttpMetrics,
+    MetricsService,
+    MetricsTokenGuard,
+    QueueMetricsCollector,
+    RunMetricsCollector,
+  ],
+  exports: [HttpMetrics],
+})
+export class MetricsModule {}

@@ -1,0 +1,76 @@
+import {
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Post,
+  Query,
+  Req,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Caller, CurrentCaller, PageQueryDto, Roles } from '@app/core';
+import { ImportSpooler, ImportStore } from '@app/registry';
+
+/** Bodies the JSON body parser leaves alone, so the handler can stream them. */
+const NDJSON_TYPES = ['application/x-ndjson', 'application/ndjson', 'application/jsonl'];
+
+@ApiTags('imports')
+@ApiBearerAuth()
+@Controller('imports')
+export class ImportsController {
+  constructor(
+    private readonly spooler: ImportSpooler,
+    private readonly imports: ImportStore,
+  ) {}
+
+  @Post()
+  @HttpCode(202)
+  @Roles('admin')
+  @ApiConsumes(...NDJSON_TYPES)
+  @ApiBody({
+    description:
+      'One JSON object per line: {"type":"enterprise","uscc","enterprise":{…},"records"?:[…],"persons"?:[…]}, ' +
+      '{"type":"record","uscc","record":{…}} or {"type":"persons","uscc","persons":[…]} (see docs/import.md)',
+    schema: { type: 'string', format: 'binary' },
+  })
+  @ApiOperation({
+    summary:
+      'Bulk import (NDJSON stream) → 202 {id, status}; imported by a worker, progress at GET /imports/:id',
+  })
+  submit(
+    @CurrentCaller() caller: Caller,
+    @Req() req: Request,
+    @Headers('content-type') contentType = '',
+    @Headers('content-length') contentLength?: string,
+  ) {
+    const type = contentType.split(';')[0].trim().toLowerCase();
+    if (!NDJSON_TYPES.includes(type))
+      throw new UnsupportedMediaTypeException(`Content-Type must be ${NDJSON_TYPES.join(' or ')}`);
+    return this.spooler.submit(
+      req,
+      caller.sub,
+      contentLength === undefined ? undefined : Number(contentLength),
+    );
+  }
+
+  @Get(':id')
+  @Roles('admin')
+  @ApiOperation({
+    summary:
+      'Import status and counters, with the first rejected lines ({line, reason}); rejected is the total',
+  })
+  get(@Param('id', ParseIntPipe) id: number) {
+    return this.imports.get(id);
+  }
+
+  @Get(':id/rejections')
+  @Roles('admin')
+  @ApiOperation({ summary: 'The kept rejected lines of an import (the first 1,000), paged' })
+  rejections(@Param('id', ParseIntPipe) id: number, @Query() q: PageQueryDto) {
+    return this.imports.rejections(id, q.page, q.pageSize);
+  }
+}

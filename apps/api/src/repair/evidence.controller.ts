@@ -1,0 +1,65 @@
+import {
+  Controller,
+  Get,
+  Param,
+  Post,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Caller, CurrentCaller, Roles } from '@app/core';
+import { EvidenceStore, MAX_EVIDENCE_BYTES, UploadedEvidence } from '@app/repair';
+
+@ApiTags('credit repair')
+@ApiBearerAuth()
+@Controller('evidence')
+export class EvidenceController {
+  constructor(private readonly store: EvidenceStore) {}
+
+  @Post()
+  @Roles('enterprise')
+  // Memory storage: nothing touches the disk until the content has been checked.
+  @UseInterceptors(
+    FileInterceptor('file', { limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1, fields: 0 } }),
+  )
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary', description: 'PDF, PNG or JPEG' } },
+    },
+  })
+  @ApiOperation({
+    summary:
+      'Upload a repair material (PDF/PNG/JPEG by content, ≤ 10 MB) → {sha256, size, contentType}; 400 wrong type, 413 too large',
+  })
+  upload(@CurrentCaller() caller: Caller, @UploadedFile() file?: UploadedEvidence) {
+    return this.store.save(caller, file);
+  }
+
+  @Get(':sha256')
+  @Roles('enterprise', 'regulator')
+  @ApiProduces('application/pdf', 'image/png', 'image/jpeg')
+  @ApiOperation({
+    summary:
+      'Download a material: its uploader, or a regulator of the region of an application citing it',
+  })
+  async download(@CurrentCaller() caller: Caller, @Param('sha256') sha256: string) {
+    const file = await this.store.open(caller, sha256.toLowerCase());
+    return new StreamableFile(file.stream, {
+      type: file.contentType,
+      length: file.size,
+      disposition: `attachment; filename="${sha256.toLowerCase()}"`,
+    });
+  }
+}

@@ -1,0 +1,59 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Caller, CurrentCaller, Roles } from '@app/core';
+import {
+  ApplicationQueryService,
+  ApplicationSubmissionService,
+  EligibilityQueryDto,
+  ListApplicationsQueryDto,
+  RepairEligibilityService,
+  SubmitApplicationDto,
+} from '@app/repair';
+
+@ApiTags('credit repair')
+@ApiBearerAuth()
+@Controller('repair-applications')
+export class RepairApplicationsController {
+  constructor(
+    private readonly eligibility: RepairEligibilityService,
+    private readonly submissions: ApplicationSubmissionService,
+    private readonly queries: ApplicationQueryService,
+  ) {}
+
+  // Declared before ':id' so that 'eligibility' is never taken for an id.
+  @Get('eligibility')
+  @Roles('enterprise', 'regulator')
+  @ApiOperation({
+    summary:
+      'Whether a record may be repaired today: every condition with met/unmet and, where time alone lifts it, earliestOn',
+  })
+  check(@CurrentCaller() caller: Caller, @Query() q: EligibilityQueryDto) {
+    return this.eligibility.check(caller, q.recordId);
+  }
+
+  @Post()
+  @Roles('enterprise')
+  @ApiOperation({
+    summary:
+      'Apply to repair an own record → 201 SUBMITTED with acceptBy; 422 listing unmet conditions; 409 if one is open',
+  })
+  submit(@CurrentCaller() caller: Caller, @Body() dto: SubmitApplicationDto) {
+    return this.submissions.submit(caller, dto);
+  }
+
+  @Get()
+  @Roles('enterprise', 'regulator')
+  @ApiOperation({
+    summary: "Applications newest first: the enterprise's own, or the regulator's region",
+  })
+  list(@CurrentCaller() caller: Caller, @Query() q: ListApplicationsQueryDto) {
+    return this.queries.list(caller, q);
+  }
+
+  @Get(':id')
+  @Roles('enterprise', 'regulator')
+  @ApiOperation({ summary: 'One application with its evidence and history' })
+  get(@CurrentCaller() caller: Caller, @Param('id', ParseIntPipe) id: number) {
+    return this.queries.get(caller, id);
+  }
+}

@@ -1,0 +1,89 @@
+import { Body, Controller, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Caller, CurrentCaller, Roles } from '@app/core';
+import { ApplicationDecisionService, DecisionDto, WithdrawDto } from '@app/repair';
+
+/** Transitions: 200 with the new state; 409 on a stale version or a disallowed transition. */
+@ApiTags('credit repair')
+@ApiBearerAuth()
+@Controller('repair-applications/:id')
+export class RepairDecisionsController {
+  constructor(private readonly decisions: ApplicationDecisionService) {}
+
+  @Post('accept')
+  @HttpCode(200)
+  @Roles('regulator')
+  @ApiOperation({ summary: '受理: SUBMITTED → ACCEPTED; sets decideBy' })
+  accept(
+    @CurrentCaller() c: Caller,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: DecisionDto,
+  ) {
+    return this.decisions.act(c, id, 'accept', dto);
+  }
+
+  @Post('reject')
+  @HttpCode(200)
+  @Roles('regulator')
+  @ApiOperation({ summary: '不予受理: SUBMITTED → REJECTED; reason required' })
+  reject(
+    @CurrentCaller() c: Caller,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: DecisionDto,
+  ) {
+    return this.decisions.act(c, id, 'reject', dto);
+  }
+
+  @Post('approve')
+  @HttpCode(200)
+  @Roles('regulator')
+  @ApiOperation({
+    summary: '修复: ACCEPTED → APPROVED; the record becomes REPAIRED and is re-scored',
+  })
+  approve(
+    @CurrentCaller() c: Caller,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: DecisionDto,
+  ) {
+    return this.decisions.act(c, id, 'approve', dto);
+  }
+
+  @Post('deny')
+  @HttpCode(200)
+  @Roles('regulator')
+  @ApiOperation({ summary: '不予修复: ACCEPTED → DENIED; reason required' })
+  deny(
+    @CurrentCaller() c: Caller,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: DecisionDto,
+  ) {
+    return this.decisions.act(c, id, 'deny', dto);
+  }
+
+  @Post('revoke')
+  @HttpCode(200)
+  @Roles('regulator')
+  @ApiOperation({
+    summary:
+      'APPROVED → REVOKED (materials proved false); the record returns to ACTIVE; reason required',
+  })
+  revoke(
+    @CurrentCaller() c: Caller,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: DecisionDto,
+  ) {
+    return this.decisions.act(c, id, 'revoke', dto);
+  }
+
+  @Post('withdraw')
+  @HttpCode(200)
+  @Roles('enterprise')
+  @ApiOperation({ summary: 'The enterprise withdraws its own application before a decision' })
+  withdraw(
+    @CurrentCaller() c: Caller,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: WithdrawDto,
+  ) {
+    return this.decisions.act(c, id, 'withdraw', dto);
+  }
+}

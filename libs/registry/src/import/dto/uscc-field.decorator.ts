@@ -1,0 +1,12 @@
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { IsUscc } from '@app/core/validation/validators';
+import { normalizeUscc } from '@app/core/values/uscc';
+
+/** The `uscc` of an import line: trimmed and upper-cased like the `:uscc` path parameter, then checked. */
+export function UsccField(): PropertyDecorator {
+  return applyDecorators(
+    Transform(({ value }) => (typeof value === 'string' ? normalizeUscc(value) : value)),
+    IsUscc(),
+  );
+}

@@ -1,0 +1,385 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Clock } from '@app/core/values/clock';
+import { CreateRecordDto } from '../dto/create-record.dto';
+import { PersonLinkDto } from '../dto/replace-persons.dto';
+import { UpsertEnterpriseDto } from '../dto/upsert-enterprise.dto';
+import { LISTING_KINDS } from '../services/inputs-change-marker.service';
+import { emptyTally, ImportItem, ImportTally } from './import-item';
+
+/** Columns whose change can change the assessment; as EnterpriseService compares them. */
+const INPUT_COLUMNS = [
+  'region_code',
+  'industry_code',
+  'type',
+  'registered_capital',
+  'established_on',
+  'status',
+] as const;
+
+interface EnterpriseRow {
+  id: string | number;
+  uscc: string;
+  name: string;
+  region_code: string;
+  industry_code: string;
+  type: string;
+  registered_capital: string;
+  established_on: string;
+  status: string;
+  inputs_changed_at: Date;
+}
+
+const RECORD_COLUMNS = [
+  'enterprise_id',
+  'kind',
+  'occurred_on',
+  'status',
+  'severity',
+  'amount',
+  'violation_type',
+  'restrictive',
+  'restriction_ends_on',
+  'reason',
+  'result',
+  'title',
+  'year',
+  'rating',
+  'document_no',
+  'reference',
+];
+
+/**
+ * Writes validated import lines with a handful of multi-row statements, inside
+ * the caller's transaction (so a batch and its checkpoint commit together).
+ * Semantics per line are those of the single-item API: enterprise upsert by
+ * USCC, records appended (skipped when their `reference` is already on file
+ * for that enterprise), persons replacing the links. `inputs_changed_at` moves
+ * for every enterprise whose inputs changed, and for enterprises linked
+ * through a person when listings are involved, exactly as InputsChangeMarker
+ * does one at a time; nothing is queued (see docs/import.md).
+ */
+@Injectable()
+export class ImportBatchWriter {
+  constructor(private readonly clock: Clock) {}
+
+  async write(m: EntityManager, items: ImportItem[]): Promise<ImportTally> {
+    const now = this.clock.now();
+    const tally = emptyTally();
+    tally.lines = items.length;
+    // Locked in USCC order (the index order), so concurrent imports cannot deadlock on them.
+    const usccs = [...new Set(items.map((i) => i.uscc))].sort();
+    const existing = await this.lockEnterprises(m, usccs);
+
+    // A record/persons line needs its enterprise in the registry or on an earlier line.
+    const declaredOn = new Map<string, number>();
+    for (const i of items)
+      if (i.kind === 'enterprise' && !declaredOn.has(i.uscc)) declaredOn.set(i.uscc, i.line);
+    const applied: ImportItem[] = [];
+    for (const i of items) {
+      const known = existing.has(i.uscc) || (declaredOn.get(i.uscc) ?? Infinity) < i.line;
+      if (i.kind === 'enterprise' || known) applied.push(i);
+      else
+        tally.rejected.push({
+          line: i.line,
+          reason: `enterprise ${i.uscc} not found (neither in the registry nor on an earlier line)`,
+        });
+    }
+    tally.accepted = applied.length;
+    tally.enterprises = applied.filter((i) => i.kind === 'enterprise').length;
+
+    // `stamped`: inputs_changed_at already set by the upsert; `changed`: still to be set.
+    const stamped = new Set<number>();
+    const changed = new Set<number>();
+    const ids = await this.upsertEnterprises(m, applied, existing, now, stamped);
+    // Enterprises created just now have no records or links on file: nothing to look up.
+    const preexisting = new Set([...existing.values()].map((r) => Number(r.id)));
+    const listed = await this.insertRecords(m, applied, ids, preexisting, tally, changed);
+    await this.replacePersons(m, applied, ids, preexisting, tally, changed, listed);
+    for (const id of stamped) changed.delete(id);
+    if (changed.size > 0)
+      await m.query('UPDATE enterprises SET inputs_changed_at = ? WHERE id IN (?)', [
+        now,
+        [...changed].sort((a, b) => a - b),
+      ]);
+    tally.inputsChanged = stamped.size + changed.size;
+    return tally;
+  }
+
+  private async lockEnterprises(m: EntityManager, usccs: string[]) {
+    const rows: EnterpriseRow[] = usccs.length
+      ? await m.query(
+          `SELECT id, uscc, name, region_code, industry_code, type, registered_capital,
+                  established_on, status, inputs_changed_at
+             FROM enterprises WHERE uscc IN (?) ORDER BY uscc FOR UPDATE`,
+          [usccs],
+        )
+      : [];
+    return new Map(rows.map((r) => [r.uscc, r]));
+  }
+
+  /** Inserts new and updates changed enterprises in one statement; returns every id by USCC. */
+  private async upsertEnterprises(
+    m: EntityManager,
+    items: ImportItem[],
+    existing: Map<string, EnterpriseRow>,
+    now: Date,
+    stamped: Set<number>,
+  ): Promise<Map<string, number>> {
+    const ids = new Map([...existing].map(([uscc, r]) => [uscc, Number(r.id)]));
+    const latest = new Map<string, UpsertEnterpriseDto>();
+    for (const i of items) if (i.kind === 'enterprise') latest.set(i.uscc, i.enterprise);
+    const rows: unknown[][] = [];
+    const created: string[] = [];
+    for (const [uscc, dto] of [...latest].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const next = {
+        name: dto.name,
+        region_code: dto.regionCode,
+        industry_code: dto.industryCode,
+        type: dto.type,
+        registered_capital: toMoney(dto.registeredCapital),
+        established_on: dto.establishedOn,
+        status: dto.status,
+      };
+      const before = existing.get(uscc);
+      const inputsChanged =
+        !before || INPUT_COLUMNS.some((c) => String(before[c]) !== String(next[c]));
+      if (before && !inputsChanged && before.name === next.name) continue;
+      if (!before) created.push(uscc);
+      else if (inputsChanged) stamped.add(Number(before.id));
+      rows.push([uscc, ...Object.values(next), inputsChanged ? now : before!.inputs_changed_at]);
+    }
+    if (rows.length === 0) return ids;
+    await m.query(
+      `INSERT INTO enterprises (uscc, name, region_code, industry_code, type, registered_capital,
+                                established_on, status, inputs_changed_at)
+       VALUES ?
+       ON DUPLICATE KEY UPDATE name = VALUES(name), region_code = VALUES(region_code),
+         industry_code = VALUES(industry_code), type = VALUES(type),
+         registered_capital = VALUES(registered_capital), established_on = VALUES(established_on),
+         status = VALUES(status), inputs_changed_at = VALUES(inputs_changed_at)`,
+      [rows],
+    );
+    if (created.length > 0) {
+      const fresh: { id: string | number; uscc: string }[] = await m.query(
+        'SELECT id, uscc FROM enterprises WHERE uscc IN (?)',
+        [created],
+      );
+      for (const r of fresh) {
+        ids.set(r.uscc, Number(r.id));
+        stamped.add(Number(r.id));
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * Appends the records; one whose `reference` is already on file for its
+   * enterprise (or earlier in the batch) is skipped, so re-importing a file is
+   * harmless for referenced records. Returns the enterprises given a listing.
+   */
+  private async insertRecords(
+    m: EntityManager,
+    items: ImportItem[],
+    ids: Map<string, number>,
+    preexisting: Set<number>,
+    tally: ImportTally,
+    changed: Set<number>,
+  ): Promise<Set<number>> {
+    const incoming: { enterpriseId: number; record: CreateRecordDto }[] = [];
+    for (const i of items) {
+      const enterpriseId = ids.get(i.uscc)!;
+      if (i.kind === 'enterprise')
+        for (const record of i.records) incoming.push({ enterpriseId, record });
+      if (i.kind === 'record') incoming.push({ enterpriseId, record: i.record });
+    }
+    const listed = new Set<number>();
+    if (incoming.length === 0) return listed;
+
+    const refs = incoming.filter((r) => r.record.reference && preexisting.has(r.enterpriseId));
+    const seen = new Set<string>();
+    if (refs.length > 0) {
+      // Served by the (enterprise_id, …) index: a few rows per enterprise.
+      const onFile: { enterprise_id: string | number; reference: string }[] = await m.query(
+        `SELECT enterprise_id, reference FROM credit_records
+          WHERE enterprise_id IN (?) AND reference IN (?)`,
+        [
+          [...new Set(refs.map((r) => r.enterpriseId))],
+          [...new Set(refs.map((r) => r.record.reference))],
+        ],
+      );
+      for (const r of onFile) seen.add(`${Number(r.enterprise_id)}\u0000${r.reference}`);
+    }
+    const rows: unknown[][] = [];
+    for (const { enterpriseId, record: r } of incoming) {
+      if (r.reference) {
+        const key = `${enterpriseId}\u0000${r.reference}`;
+        if (seen.has(key)) {
+          tally.recordsSkipped++;
+          continue;
+        }
+        seen.add(key);
+      }
+      changed.add(enterpriseId);
+      if (LISTING_KINDS.includes(r.kind)) listed.add(enterpriseId);
+      rows.push([
+        enterpriseId,
+        r.kind,
+        r.occurredOn,
+        'ACTIVE',
+        r.severity ?? null,
+        r.amount === undefined ? null : toMoney(r.amount),
+        r.violationType ?? null,
+        r.restrictive ?? null,
+        r.restrictionEndsOn ?? null,
+        r.reason ?? null,
+        r.result ?? null,
+        r.title ?? null,
+        r.year ?? null,
+        r.rating ?? null,
+        r.documentNo ?? null,
+        r.reference ?? null,
+      ]);
+    }
+    tally.records = rows.length;
+    if (rows.length > 0) {
+      // Enterprise order keeps the secondary index inserts close together.
+      rows.sort((a, b) => (a[0] as number) - (b[0] as number));
+      await m.query(`INSERT INTO credit_records (${RECORD_COLUMNS.join(', ')}) VALUES ?`, [rows]);
+    }
+    return listed;
+  }
+
+  /**
+   * Replaces person links (the last set given per enterprise wins) where they
+   * differ from what is on file, and marks the enterprises whose inputs that
+   * changes (added to `changed`): the enterprise itself, and — when it carries
+   * an active listing — everyone linked to it before and after.
+   */
+  private async replacePersons(
+    m: EntityManager,
+    items: ImportItem[],
+    ids: Map<string, number>,
+    preexisting: Set<number>,
+    tally: ImportTally,
+    changed: Set<number>,
+    newlyListed: Set<number>,
+  ): Promise<void> {
+    const sets = new Map<number, PersonLinkDto[]>();
+    for (const i of items) {
+      const persons = i.kind === 'record' ? undefined : i.persons;
+      if (persons)
+        sets.set(ids.get(i.uscc)!, [
+          ...new Map(persons.map((p) => [`${p.idHash}|${p.role}`, p])).values(),
+        ]);
+    }
+    let relinked: number[] = [];
+    if (sets.size > 0) {
+      for (const s of sets.values()) tally.persons += s.length;
+      const people = [...new Map([...sets.values()].flat().map((p) => [p.idHash, p])).values()];
+      if (people.length > 0) {
+        people.sort((a, b) => (a.idHash < b.idHash ? -1 : 1));
+        await m.query(
+          'INSERT INTO persons (id_hash, name) VALUES ? ON DUPLICATE KEY UPDATE name = VALUES(name)',
+          [people.map((p) => [p.idHash, p.name])],
+        );
+      }
+      const [fresh, known] = partition([...sets.keys()], (id) => !preexisting.has(id));
+      relinked = [
+        ...fresh.filter((id) => sets.get(id)!.length > 0),
+        ...(known.length ? await this.differingLinkSets(m, known, sets) : []),
+      ].sort((a, b) => a - b);
+    }
+    const sources = new Set(newlyListed);
+    const relinkedKnown = relinked.filter((id) => preexisting.has(id));
+    if (relinkedKnown.length > 0) {
+      const listedBefore = await this.withActiveListing(m, relinkedKnown);
+      for (const id of await this.linkedTo(m, listedBefore)) changed.add(id);
+      for (const id of listedBefore) sources.add(id);
+      await m.query('DELETE FROM enterprise_persons WHERE enterprise_id IN (?)', [relinkedKnown]);
+    }
+    if (relinked.length > 0) {
+      const hashes = [...new Set(relinked.flatMap((id) => sets.get(id)!.map((p) => p.idHash)))];
+      if (hashes.length > 0) {
+        const personIds: { id: string | number; id_hash: string }[] = await m.query(
+          'SELECT id, id_hash FROM persons WHERE id_hash IN (?)',
+          [hashes],
+        );
+        const byHash = new Map(personIds.map((p) => [p.id_hash, Number(p.id)]));
+        const links = relinked.flatMap((id) =>
+          sets.get(id)!.map((p) => [id, byHash.get(p.idHash), p.role]),
+        );
+        if (links.length > 0)
+          await m.query(
+            'INSERT INTO enterprise_persons (enterprise_id, person_id, role) VALUES ?',
+            [links],
+          );
+      }
+      for (const id of relinked) changed.add(id);
+    }
+    for (const id of await this.linkedTo(m, [...sources])) changed.add(id);
+  }
+
+  /** Those of `ids` whose links on file differ from the set given. */
+  private async differingLinkSets(
+    m: EntityManager,
+    ids: number[],
+    sets: Map<number, PersonLinkDto[]>,
+  ): Promise<number[]> {
+    const onFile: { enterprise_id: string | number; id_hash: string; role: string }[] =
+      await m.query(
+        `SELECT ep.enterprise_id, p.id_hash, ep.role
+           FROM enterprise_persons ep JOIN persons p ON p.id = ep.person_id
+          WHERE ep.enterprise_id IN (?)`,
+        [ids],
+      );
+    const current = new Map<number, Set<string>>();
+    for (const r of onFile) {
+      const id = Number(r.enterprise_id);
+      if (!current.has(id)) current.set(id, new Set());
+      current.get(id)!.add(`${r.id_hash}|${r.role}`);
+    }
+    return ids.filter((id) => {
+      const wanted = sets.get(id)!;
+      const have = current.get(id) ?? new Set<string>();
+      return have.size !== wanted.length || wanted.some((p) => !have.has(`${p.idHash}|${p.role}`));
+    });
+  }
+
+  private async withActiveListing(m: EntityManager, ids: number[]): Promise<number[]> {
+    const rows: { id: string | number }[] = await m.query(
+      `SELECT DISTINCT enterprise_id AS id FROM credit_records
+        WHERE enterprise_id IN (?) AND kind IN (?) AND status = 'ACTIVE'`,
+      [ids, LISTING_KINDS],
+    );
+    return rows.map((r) => Number(r.id));
+  }
+
+  /** Enterprises sharing a person with any of `ids` (their listings count against them). */
+  private async linkedTo(m: EntityManager, ids: number[]): Promise<number[]> {
+    if (ids.length === 0) return [];
+    const rows: { id: string | number }[] = await m.query(
+      `SELECT DISTINCT theirs.enterprise_id AS id
+         FROM enterprise_persons mine
+         JOIN enterprise_persons theirs
+           ON theirs.person_id = mine.person_id AND theirs.enterprise_id <> mine.enterprise_id
+        WHERE mine.enterprise_id IN (?)`,
+      [ids],
+    );
+    return rows.map((r) => Number(r.id));
+  }
+}
+
+function partition<T>(xs: T[], pred: (x: T) => boolean): [T[], T[]] {
+  return [xs.filter(pred), xs.filter((x) => !pred(x))];
+}
+
+/**
+ * CNY with exactly 2 decimals. Decimal strings are padded as text, not via a
+ * float, so 16-digit amounts keep every digit.
+ */
+export function toMoney(v: string | number): string {
+  if (typeof v === 'number') return v.toFixed(2);
+  const [int, frac = ''] = v.split('.');
+  return `${BigInt(int).toString()}.${frac.padEnd(2, '0')}`;
+}

@@ -1,0 +1,40 @@
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { QueueName } from '@app/core/queue/queue-names';
+import { DeadlineSweepService } from '../services/deadline-sweep.service';
+
+export const DEADLINE_SWEEP_SCHEDULER = 'repair-deadline-sweep';
+export const DEADLINE_SWEEP_JOB = 'sweep';
+
+/**
+ * Runs the deadline sweep on a BullMQ job scheduler (BullMQ 6 has no `repeat`
+ * option). Hourly rather than once at midnight: the date flips at 00:00 in
+ * Shanghai, and an hourly run also catches up within the hour after a worker
+ * was down. Every worker upserts the same scheduler id, so there is one.
+ */
+@Processor(QueueName.RepairDeadlines)
+export class DeadlineSweepProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(DeadlineSweepProcessor.name);
+
+  constructor(
+    private readonly sweeper: DeadlineSweepService,
+    @InjectQueue(QueueName.RepairDeadlines) private readonly queue: Queue,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap() {
+    await this.queue.upsertJobScheduler(
+      DEADLINE_SWEEP_SCHEDULER,
+      { pattern: '5 * * * *', tz: 'Asia/Shanghai' },
+      { name: DEADLINE_SWEEP_JOB, data: {} },
+    );
+  }
+
+  async process() {
+    const result = await this.sweeper.sweep();
+    if (result.changed) this.logger.log(result, 'repair deadlines swept');
+    return result;
+  }
+}

@@ -1,0 +1,165 @@
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Caller } from '@app/core/auth/caller';
+import { Clock } from '@app/core/values/clock';
+import { WorkingDayCalendar } from '@app/core/values/working-days';
+import { CreditRecord, InputsChangeMarker, LISTING_KINDS, RescoreRequester } from '@app/registry';
+import { RepairApplication } from '../entities/repair-application.entity';
+import { RepairHistoryEntry } from '../entities/repair-history-entry.entity';
+import {
+  ApplicationAction,
+  ApplicationStatus,
+  authorizeTransition,
+  isOpen,
+  TransitionRefusal,
+} from '../policy/application-state';
+import { decideBy } from '../policy/deadlines';
+import { RepairPolicyBook } from '../policy/repair-policy-book';
+import { ApplicationQueryService } from './application-query.service';
+import { ApplicationView } from './application-view';
+
+/**
+ * Every transition of an application: checked by the state machine, applied
+ * with an optimistic lock (`WHERE version = ?`: of two decisions made on the
+ * same version exactly one lands), recorded in the history, and with its
+ * effect on the record in the same transaction. Re-scoring is queued after
+ * the commit, so the worker never reads the record before the change.
+ */
+@Injectable()
+export class ApplicationDecisionService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly queries: ApplicationQueryService,
+    private readonly book: RepairPolicyBook,
+    private readonly calendar: WorkingDayCalendar,
+    private readonly marker: InputsChangeMarker,
+    private readonly rescore: RescoreRequester,
+    private readonly clock: Clock,
+  ) {}
+
+  async act(
+    caller: Caller,
+    id: number,
+    action: ApplicationAction,
+    input: { version: number; reason?: string },
+  ): Promise<ApplicationView> {
+    const rescore = await this.db.transaction(async (m) => {
+      const app = await this.queries.findVisible(caller, id, m);
+      if (input.version !== app.version) throw staleVersion(id, app.version);
+      const role = caller.role === 'enterprise' ? 'ENTERPRISE' : 'REGULATOR';
+      const t = authorizeTransition(app.status, action, { role, reason: input.reason });
+      if (!t.ok) throw refusalException(id, t.refusal);
+
+      const changes = await this.changes(m, app, action, t.status);
+      const { affected } = await m
+        .createQueryBuilder()
+        .update(RepairApplication)
+        .set({ ...changes, status: t.status, version: () => 'version + 1' })
+        .where('id = :id AND version = :version', { id, version: input.version })
+        .execute();
+      // Someone else's decision on the same version committed first.
+      if (affected !== 1) throw staleVersion(id);
+
+      await m.getRepository(RepairHistoryEntry).insert({
+        applicationId: String(id),
+        at: this.clock.now(),
+        actorSub: caller.sub,
+        actorRole: caller.role,
+        action,
+        reason: input.reason?.trim() || null,
+        fromStatus: app.status,
+        toStatus: t.status,
+      });
+      return this.applyToRecord(m, app, action);
+    });
+    for (const uscc of rescore) await this.rescore.request(uscc, `repair-${action}:${id}`);
+    return (await this.queries.views([id]))[0];
+  }
+
+  /** The columns a transition sets besides status and version. */
+  private async changes(
+    m: EntityManager,
+    app: RepairApplication,
+    action: ApplicationAction,
+    to: ApplicationStatus,
+  ): Promise<Partial<RepairApplication>> {
+    const today = this.clock.today();
+    // Leaving the open states frees the record for a new application.
+    const out: Partial<RepairApplication> = isOpen(to)
+      ? {}
+      : { openRecordId: null, overdue: false };
+    if (action === 'accept') {
+      const record = await m.getRepository(CreditRecord).findOneByOrFail({ id: app.recordId });
+      // Judged by the policy of the submission date for its whole life.
+      const policy = this.book.byId(app.policyId);
+      if (!policy) throw new Error(`repair policy ${app.policyId} is no longer configured`);
+      const deadline = decideBy(today, record, policy, this.calendar);
+      const fallback = new Set([...app.calendarFallbackYears, ...deadline.fallbackYears]);
+      Object.assign(out, {
+        acceptedOn: today,
+        decideBy: deadline.date,
+        overdue: false,
+        calendarFallbackYears: [...fallback].sort((a, b) => a - b),
+      });
+    }
+    if (action === 'reject' || action === 'approve' || action === 'deny') {
+      Object.assign(out, { decidedAt: this.clock.now(), decidedOn: today });
+    }
+    return out;
+  }
+
+  /** Approve repairs the record, revoke restores it; returns the USCCs to re-score. */
+  private async applyToRecord(
+    m: EntityManager,
+    app: RepairApplication,
+    action: ApplicationAction,
+  ): Promise<string[]> {
+    if (action !== 'approve' && action !== 'revoke') return [];
+    const [from, to] = action === 'approve' ? ['ACTIVE', 'REPAIRED'] : ['REPAIRED', 'ACTIVE'];
+    const { affected } = await m
+      .createQueryBuilder()
+      .update(CreditRecord)
+      .set({ status: to as CreditRecord['status'] })
+      .where('id = :id AND status = :from', { id: app.recordId, from })
+      .execute();
+    if (affected !== 1) {
+      throw new ConflictException(
+        `record ${app.recordId} is no longer ${from}: the application cannot be ${action}d`,
+      );
+    }
+    const record = await m.getRepository(CreditRecord).findOneByOrFail({ id: app.recordId });
+    // A listing also counts against enterprises linked by a person (L1/L2).
+    return this.marker.mark(m, app.enterpriseId, { linked: LISTING_KINDS.includes(record.kind) });
+  }
+}
+
+function staleVersion(id: number, current?: number): ConflictException {
+  return new ConflictException(
+    current === undefined
+      ? `repair application ${id} was changed meanwhile: reload it and decide again`
+      : `stale version: repair application ${id} is at version ${current}`,
+  );
+}
+
+function refusalException(id: number, r: TransitionRefusal) {
+  switch (r.code) {
+    case 'NOT_ALLOWED_FROM_STATUS':
+      return new ConflictException({
+        message: `repair application ${id} is ${r.status}: cannot ${r.action}`,
+        details: [{ code: r.code, status: r.status, action: r.action }],
+      });
+    case 'REASON_REQUIRED':
+      return new BadRequestException({
+        message: `invalid request: reason is required to ${r.action}`,
+        details: [{ field: 'reason', message: `reason is required to ${r.action}` }],
+      });
+    case 'ROLE_NOT_PERMITTED':
+      return new ForbiddenException(`role ${r.role.toLowerCase()} may not ${r.action}`);
+  }
+}

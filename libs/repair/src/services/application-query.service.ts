@@ -1,0 +1,114 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Caller } from '@app/core/auth/caller';
+import { canSeeEnterprise, effectiveRegion } from '@app/core/auth/jurisdiction';
+import { Page } from '@app/core/http/page-query.dto';
+import { ListApplicationsQueryDto } from '../dto/list-applications-query.dto';
+import { RepairApplication } from '../entities/repair-application.entity';
+import { RepairEvidence } from '../entities/repair-evidence.entity';
+import { RepairHistoryEntry } from '../entities/repair-history-entry.entity';
+import { applicationView, ApplicationView } from './application-view';
+
+/** Reads of applications, always within the caller's reach: its own, or its region's. */
+@Injectable()
+export class ApplicationQueryService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The application if the caller may see it; 404 otherwise (also outside the jurisdiction). */
+  async findVisible(
+    caller: Caller,
+    id: number,
+    m: EntityManager = this.db.manager,
+  ): Promise<RepairApplication> {
+    const rows: { uscc: string }[] = await m.query(
+      `SELECT e.uscc FROM repair_applications a JOIN enterprises e ON e.id = a.enterprise_id
+        WHERE a.id = ?`,
+      [id],
+    );
+    const app = rows.length
+      ? await m.getRepository(RepairApplication).findOneBy({ id: String(id) })
+      : null;
+    if (!app || !canSeeEnterprise(caller, { uscc: rows[0].uscc, regionCode: app.regionCode })) {
+      throw new NotFoundException(`repair application ${id} not found`);
+    }
+    return app;
+  }
+
+  async get(caller: Caller, id: number): Promise<ApplicationView> {
+    await this.findVisible(caller, id);
+    return (await this.views([id]))[0];
+  }
+
+  async list(caller: Caller, q: ListApplicationsQueryDto): Promise<Page<ApplicationView>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (caller.role === 'enterprise') {
+      where.push('e.uscc = ?');
+      params.push(caller.uscc);
+    } else {
+      const region = effectiveRegion(caller, q.region);
+      if (region === null) return { items: [], page: q.page, pageSize: q.pageSize, total: 0 };
+      where.push('a.region_code LIKE ?');
+      params.push(`${region}%`);
+    }
+    if (q.status) {
+      where.push('a.status = ?');
+      params.push(q.status);
+    }
+    if (q.overdue !== undefined) {
+      where.push('a.overdue = ?');
+      params.push(q.overdue ? 1 : 0);
+    }
+    const from = `FROM repair_applications a JOIN enterprises e ON e.id = a.enterprise_id
+                  WHERE ${where.join(' AND ')}`;
+    const [rows, [{ total }]] = await Promise.all([
+      this.db.query(`SELECT a.id ${from} ORDER BY a.id DESC LIMIT ? OFFSET ?`, [
+        ...params,
+        q.pageSize,
+        (q.page - 1) * q.pageSize,
+      ]),
+      this.db.query(`SELECT COUNT(*) AS total ${from}`, params),
+    ]);
+    const items = await this.views(rows.map((r: { id: string }) => Number(r.id)));
+    return { items, page: q.page, pageSize: q.pageSize, total: Number(total) };
+  }
+
+  /** Full views of `ids`, in that order, in a fixed number of queries. */
+  async views(ids: number[], m: EntityManager = this.db.manager): Promise<ApplicationView[]> {
+    if (ids.length === 0) return [];
+    const keys = ids.map(String);
+    const [apps, about, evidence, history] = await Promise.all([
+      m.getRepository(RepairApplication).findBy({ id: In(keys) }),
+      m.query(
+        `SELECT a.id, e.uscc, r.kind FROM repair_applications a
+           JOIN enterprises e ON e.id = a.enterprise_id
+           JOIN credit_records r ON r.id = a.record_id
+          WHERE a.id IN (?)`,
+        [ids],
+      ) as Promise<{ id: string; uscc: string; kind: string }[]>,
+      m.getRepository(RepairEvidence).find({
+        where: { applicationId: In(keys) },
+        order: { id: 'ASC' },
+      }),
+      m.getRepository(RepairHistoryEntry).find({
+        where: { applicationId: In(keys) },
+        order: { id: 'ASC' },
+      }),
+    ]);
+    // BIGINT ids may arrive as numbers or strings depending on the driver's settings.
+    const byId = new Map(apps.map((a) => [String(a.id), a]));
+    const aboutById = new Map(about.map((r) => [String(r.id), r]));
+    return keys.map((id) => {
+      const a = byId.get(id);
+      const ab = aboutById.get(id);
+      if (!a || !ab) throw new NotFoundException(`repair application ${id} not found`);
+      return applicationView(
+        a,
+        { uscc: ab.uscc, recordKind: ab.kind },
+        evidence.filter((e) => String(e.applicationId) === id),
+        history.filter((h) => String(h.applicationId) === id),
+      );
+    });
+  }
+}

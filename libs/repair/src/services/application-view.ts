@@ -1,0 +1,46 @@
+import { allowedActions } from '../policy/application-state';
+import { RepairApplication } from '../entities/repair-application.entity';
+import { RepairEvidence } from '../entities/repair-evidence.entity';
+import { RepairHistoryEntry } from '../entities/repair-history-entry.entity';
+
+/** The public shape of an application (api.md § Credit repair). */
+export function applicationView(
+  a: RepairApplication,
+  about: { uscc: string; recordKind: string },
+  evidence: RepairEvidence[],
+  history: RepairHistoryEntry[],
+) {
+  return {
+    id: Number(a.id),
+    uscc: about.uscc,
+    recordId: Number(a.recordId),
+    recordKind: about.recordKind,
+    status: a.status,
+    version: a.version,
+    policy: a.policyId,
+    reason: a.reason,
+    commitment: a.commitment,
+    submittedAt: a.submittedAt.toISOString(),
+    submittedOn: a.submittedOn,
+    acceptBy: a.acceptBy,
+    acceptedOn: a.acceptedOn,
+    decideBy: a.decideBy,
+    decidedAt: a.decidedAt?.toISOString() ?? null,
+    overdue: a.overdue,
+    /** Non-empty: part of a deadline fell in a year without official holiday data (Mon–Fri used). */
+    calendarFallbackYears: a.calendarFallbackYears,
+    allowedActions: allowedActions(a.status),
+    evidence: evidence.map((e) => ({ kind: e.kind, title: e.title, sha256: e.sha256 })),
+    history: history.map((h) => ({
+      at: h.at.toISOString(),
+      actor: h.actorSub,
+      actorRole: h.actorRole,
+      action: h.action,
+      ...(h.reason ? { reason: h.reason } : {}),
+      fromStatus: h.fromStatus,
+      toStatus: h.toStatus,
+    })),
+  };
+}
+
+export type ApplicationView = ReturnType<typeof applicationView>;

@@ -1,0 +1,108 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Caller } from '@app/core/auth/caller';
+import { canSeeEnterprise } from '@app/core/auth/jurisdiction';
+import { CalendarDate } from '@app/core/values/calendar-date';
+import type { CreditRecordInput } from '@app/scoring/profile';
+import type { EligibilityInput } from '../policy/eligibility.types';
+import type { EvidenceKind, RepairPolicy } from '../policy/repair-policy.schema';
+
+export interface RecordCase {
+  record: CreditRecordInput;
+  enterprise: { id: number; uscc: string; regionCode: string; industryCode: string };
+}
+
+const RECORD_COLUMNS = `r.id, r.enterprise_id, r.kind, r.occurred_on, r.status, r.severity,
+  r.violation_type, r.restrictive, r.restriction_ends_on`;
+
+/** Reads what eligibility is judged on: the record, the enterprise's other records, its repairs. */
+@Injectable()
+export class RepairCaseLoader {
+  /**
+   * The record and its enterprise if the caller may see them; 404 otherwise
+   * (also outside the jurisdiction). `lock` takes the record row FOR UPDATE,
+   * which serialises submissions and decisions on one record.
+   */
+  async record(
+    m: EntityManager,
+    caller: Caller,
+    recordId: number,
+    opts: { lock?: boolean } = {},
+  ): Promise<RecordCase> {
+    const rows = await m.query(
+      `SELECT ${RECORD_COLUMNS}, e.uscc, e.region_code, e.industry_code
+         FROM credit_records r JOIN enterprises e ON e.id = r.enterprise_id
+        WHERE r.id = ?${opts.lock ? ' FOR UPDATE' : ''}`,
+      [recordId],
+    );
+    const row = rows[0];
+    if (!row || !canSeeEnterprise(caller, { uscc: row.uscc, regionCode: row.region_code })) {
+      throw new NotFoundException(`record ${recordId} not found`);
+    }
+    return {
+      record: toRecordInput(row),
+      enterprise: {
+        id: Number(row.enterprise_id),
+        uscc: row.uscc,
+        regionCode: row.region_code,
+        industryCode: row.industry_code,
+      },
+    };
+  }
+
+  /** Everything `assessEligibility` needs for `c` under `policy` on `on`. */
+  async eligibilityInput(
+    m: EntityManager,
+    c: RecordCase,
+    policy: RepairPolicy,
+    on: CalendarDate,
+    evidenceKinds?: EvidenceKind[],
+  ): Promise<EligibilityInput> {
+    const [others, approved, open] = await Promise.all([
+      m.query(`SELECT ${RECORD_COLUMNS} FROM credit_records r WHERE r.enterprise_id = ?`, [
+        c.enterprise.id,
+      ]),
+      // A revoked approval still counts against the limits: the stricter reading,
+      // as that repair was obtained on false materials.
+      m.query(
+        `SELECT record_id, decided_on FROM repair_applications
+          WHERE enterprise_id = ? AND status IN ('APPROVED', 'REVOKED') AND decided_on IS NOT NULL`,
+        [c.enterprise.id],
+      ),
+      m.query(
+        'SELECT open_record_id FROM repair_applications WHERE enterprise_id = ? AND open_record_id IS NOT NULL',
+        [c.enterprise.id],
+      ),
+    ]);
+    const input: EligibilityInput = {
+      record: c.record,
+      enterpriseIndustryCode: c.enterprise.industryCode,
+      otherRecords: others.map(toRecordInput),
+      repairHistory: {
+        approved: approved.map((a: { record_id: string; decided_on: string }) => ({
+          recordId: Number(a.record_id),
+          decidedOn: a.decided_on,
+        })),
+        openApplications: open.map((o: { open_record_id: string }) => ({
+          recordId: Number(o.open_record_id),
+        })),
+      },
+      policy,
+      on,
+    };
+    return evidenceKinds ? { ...input, evidenceKinds } : input;
+  }
+}
+
+function toRecordInput(r: Record<string, unknown>): CreditRecordInput {
+  return {
+    id: Number(r.id),
+    kind: r.kind as CreditRecordInput['kind'],
+    occurredOn: r.occurred_on as string,
+    status: r.status as CreditRecordInput['status'],
+    severity: (r.severity as CreditRecordInput['severity']) ?? null,
+    violationType: (r.violation_type as string | null) ?? null,
+    restrictive: r.restrictive === null ? null : Boolean(r.restrictive),
+    restrictionEndsOn: (r.restriction_ends_on as string | null) ?? null,
+  };
+}

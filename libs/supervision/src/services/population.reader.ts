@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { QueryRunner } from 'typeorm';
+import { PerTier, PopulationRow, isTier } from '../domain';
+
+/**
+ * The population of a draw: enterprises with a current tier whose region code
+ * starts with `region`, CANCELLED ones excluded (they have no current row
+ * either; the filter keeps that true if a stale row survives). Both reads
+ * must run in the same REPEATABLE READ transaction, so the grouped counts and
+ * the stream see one snapshot and the plan's ordinals mean the same rows.
+ */
+const FROM = `FROM current_assessments c JOIN enterprises e ON e.id = c.enterprise_id
+  WHERE e.status <> 'CANCELLED' AND e.region_code LIKE ?`;
+
+/** The population in enterprise-id order; also the benchmark's floor (same rows, no drawing). */
+export const POPULATION_STREAM_SQL = `SELECT c.enterprise_id AS id, e.uscc, c.tier ${FROM}
+  ORDER BY c.enterprise_id`;
+
+const DETAILS_BATCH = 5000;
+
+export interface EnterpriseDetails {
+  name: string;
+  regionCode: string;
+}
+
+@Injectable()
+export class PopulationReader {
+  /** One grouped query: the population per tier. */
+  async countByTier(runner: QueryRunner, region: string): Promise<PerTier<number>> {
+    const rows: { tier: string; n: number | string }[] = await runner.query(
+      `SELECT c.tier, COUNT(*) AS n ${FROM} GROUP BY c.tier`,
+      [`${region}%`],
+    );
+    const counts: PerTier<number> = { A: 0, B: 0, C: 0, D: 0 };
+    for (const r of rows) {
+      if (!isTier(r.tier)) throw new Error(`current_assessments holds unknown tier '${r.tier}'`);
+      counts[r.tier] = Number(r.n);
+    }
+    return counts;
+  }
+
+  /**
+   * Every row of the population in enterprise-id order, streamed by the driver
+   * with back-pressure: memory stays flat whatever the population. Only the
+   * three columns the draw needs; names are looked up for the drawn few.
+   */
+  async stream(runner: QueryRunner, region: string): Promise<AsyncIterable<PopulationRow>> {
+    const rows = await runner.stream(POPULATION_STREAM_SQL, [`${region}%`]);
+    return rows as unknown as AsyncIterable<PopulationRow>;
+  }
+
+  /** Name and region of drawn enterprises, read in the same snapshot, in batches. */
+  async details(runner: QueryRunner, ids: number[]): Promise<Map<number, EnterpriseDetails>> {
+    const out = new Map<number, EnterpriseDetails>();
+    for (let i = 0; i < ids.length; i += DETAILS_BATCH) {
+      const rows: { id: number | string; name: string; region_code: string }[] = await runner.query(
+        'SELECT id, name, region_code FROM enterprises WHERE id IN (?)',
+        [ids.slice(i, i + DETAILS_BATCH)],
+      );
+      for (const r of rows) out.set(Number(r.id), { name: r.name, regionCode: r.region_code });
+    }
+    return out;
+  }
+}

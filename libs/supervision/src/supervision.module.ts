@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { RegistryModule } from '@app/registry';
+import { EnterpriseMeasuresService } from './services/enterprise-measures.service';
+import { InspectionPlanDrawer } from './services/inspection-plan-drawer.service';
+import { InspectionPlanQueryService } from './services/inspection-plan-query.service';
+import { InspectionPlanRepository } from './services/inspection-plan.repository';
+import { InspectorPoolReader } from './services/inspector-pool.reader';
+import { InspectorService } from './services/inspector.service';
+import { MeasuresCatalog } from './services/measures-catalog.service';
+import { PopulationReader } from './services/population.reader';
+
+const services = [
+  MeasuresCatalog,
+  EnterpriseMeasuresService,
+  PopulationReader,
+  InspectorPoolReader,
+  InspectionPlanRepository,
+  InspectionPlanDrawer,
+  InspectionPlanQueryService,
+  InspectorService,
+];
+
+/** Measures (守信激励、失信惩戒), inspectors and 双随机 inspection plans. */
+@Module({
+  imports: [RegistryModule],
+  providers: services,
+  exports: services,
+})
+export class SupervisionModule {}

@@ -21,7 +21,8 @@ export interface StoredVeto {
 export function storedFactors(a: Assessment): StoredFactor[] {
   const out: StoredFactor[] = [];
   for (const f of a.factors) {
-    if (f.recordIds.length) out.push({ code: f.code, points: f.points, recordIds: [...f.recordIds] });
+    if (f.recordIds.length)
+      out.push({ code: f.code, points: f.points, recordIds: [...f.recordIds] });
     else if (f.points !== 0) out.push({ code: f.code, points: f.points });
   }
   return out;

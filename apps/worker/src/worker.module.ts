@@ -4,6 +4,7 @@ import { CoreModule } from '@app/core';
 import {
   NightlyScheduler,
   ReclassificationModule,
+  RunRecovery,
   ReclassifyProcessor,
 } from '@app/reclassification';
 import { DeadlineSweepProcessor, RepairModule } from '@app/repair';
@@ -24,6 +25,7 @@ import { RescoreProcessor, RiskModule } from '@app/risk';
     RescoreProcessor,
     ReclassifyProcessor,
     NightlyScheduler,
+    RunRecovery,
     DeadlineSweepProcessor,
     ImportProcessor,
   ],

@@ -10,3 +10,4 @@ export * from './services/chunk-runner.service';
 export * from './services/run-finisher.service';
 export * from './services/nightly-scheduler.service';
 export * from './processors/reclassify.processor';
+export * from './services/run-recovery.service';

@@ -1,0 +1,174 @@
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { createConnection } from 'mysql2/promise';
+import { DataSource } from 'typeorm';
+import { AppConfig, dataSourceOptions, migrate } from '@app/core';
+
+const ROOT = join(__dirname, '..', '..');
+const TS_RUNNER = ['--require', join(ROOT, 'bench/register.js')];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A database and a Redis server of its own, and worker processes started the
+ * way production starts them, for tests that kill workers or restart Redis
+ * without disturbing anything else on the machine.
+ */
+export class IsolatedStack {
+  readonly env: Record<string, string>;
+  private readonly workers: ChildProcess[] = [];
+  private redisPort = 0;
+  db!: DataSource;
+
+  private constructor(
+    private readonly name: string,
+    extraEnv: Record<string, string>,
+  ) {
+    const server = process.env.TEST_DATABASE_SERVER ?? 'mysql://root:@127.0.0.1:3306';
+    this.env = {
+      NODE_ENV: 'test',
+      DATABASE_URL: `${server}/${name}`,
+      REDIS_PREFIX: 'crs-isolated',
+      JWT_SECRET: 'isolated-secret-0123456789-0123456789-abcdef',
+      LOG_LEVEL: 'info',
+      ...extraEnv,
+    };
+  }
+
+  static async start(name: string, extraEnv: Record<string, string> = {}): Promise<IsolatedStack> {
+    const stack = new IsolatedStack(name, extraEnv);
+    stack.redisPort = await freePort();
+    stack.env.REDIS_URL = `redis://127.0.0.1:${stack.redisPort}`;
+    stack.startRedis();
+    const config = AppConfig.fromEnvironment({ ...process.env, ...stack.env });
+    const db = config.database;
+    const conn = await createConnection({
+      host: db.host,
+      port: db.port,
+      user: db.user,
+      password: db.password,
+    });
+    await conn.query(`DROP DATABASE IF EXISTS \`${db.database}\``);
+    await conn.end();
+    await migrate(config);
+    stack.db = new DataSource(dataSourceOptions(config));
+    await stack.db.initialize();
+    return stack;
+  }
+
+  /** A fresh, empty Redis (no persistence, as this machine runs it). */
+  startRedis(): void {
+    const r = spawnSync('redis-server', [
+      '--daemonize',
+      'yes',
+      '--bind',
+      '127.0.0.1',
+      '--port',
+      String(this.redisPort),
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      '/tmp',
+    ]);
+    if (r.status !== 0) throw new Error(`redis-server failed: ${r.stderr}`);
+    for (let i = 0; i < 100; i++) {
+      if (
+        spawnSync('redis-cli', ['-p', String(this.redisPort), 'ping'])
+          .stdout?.toString()
+          .includes('PONG')
+      )
+        return;
+      spawnSync('sleep', ['0.05']);
+    }
+    throw new Error('redis did not start');
+  }
+
+  stopRedis(): void {
+    spawnSync('redis-cli', ['-p', String(this.redisPort), 'shutdown', 'nosave']);
+  }
+
+  async startWorker(): Promise<ChildProcess> {
+    const p = spawn(process.execPath, [...TS_RUNNER, join(ROOT, 'apps/worker/src/main.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.workers.push(p);
+    let stderr = '';
+    p.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`worker not ready in 60 s: ${stderr}`)),
+        60_000,
+      );
+      p.stdout!.on('data', (d: Buffer) => {
+        if (d.toString().includes('worker ready')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      p.once('exit', (code) => reject(new Error(`worker exited (${code}): ${stderr}`)));
+    });
+    return p;
+  }
+
+  /** Starts a run through the CLI, as an operator would; returns its id. */
+  startRun(args: string[]): number {
+    const r = spawnSync(
+      process.execPath,
+      [...TS_RUNNER, join(ROOT, 'apps/cli/src/main.ts'), 'reclassify', ...args],
+      {
+        cwd: ROOT,
+        env: { ...process.env, ...this.env, LOG_LEVEL: 'error' },
+        encoding: 'utf8',
+      },
+    );
+    if (r.status !== 0) throw new Error(`reclassify failed: ${r.stderr}`);
+    return Number(r.stdout.trim().split('\n').pop());
+  }
+
+  async run(id: number): Promise<{
+    status: string;
+    total: number;
+    processed: number;
+    changed: number;
+    failed: number;
+  }> {
+    const [r] = await this.db.query(
+      'SELECT status, total, processed, changed, failed FROM reclassification_runs WHERE id = ?',
+      [id],
+    );
+    return r;
+  }
+
+  async waitForRun(id: number, timeoutMs = 120_000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const r = await this.run(id);
+      if (r.status === 'completed' || r.status === 'failed') return r;
+      if (Date.now() > deadline)
+        throw new Error(`run ${id} still ${r.status} after ${timeoutMs} ms`);
+      await new Promise((res) => setTimeout(res, 100));
+    }
+  }
+
+  async stop(): Promise<void> {
+    for (const w of this.workers)
+      if (w.exitCode === null && w.signalCode === null) w.kill('SIGKILL');
+    this.stopRedis();
+    await this.db.query(`DROP DATABASE IF EXISTS \`${this.name}\``);
+    await this.db.destroy();
+  }
+}

@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
 import { QueueName } from '@app/core';
 import { NIGHTLY_SCHEDULER_ID, ReclassifyProcessor } from '@app/reclassification';
 import { createTestApp, TestApp } from './support/test-app';
@@ -124,7 +125,7 @@ describe('reclassification runs (real MySQL + Redis + worker)', () => {
     const moved = Object.values(run.transitions).reduce((a, b) => a + b, 0);
     expect(moved).toBeLessThanOrEqual(run.changed);
     // One history row per changed enterprise for this run, never two.
-    const ds = worker.get(ReclassifyProcessor)['chunks']['db'];
+    const ds = worker.get(DataSource);
     const [{ n, distinctN }] = await ds.query(
       'SELECT COUNT(*) AS n, COUNT(DISTINCT enterprise_id) AS distinctN FROM assessments WHERE run_id = ?',
       [run.id],
@@ -199,7 +200,7 @@ describe('reclassification runs (real MySQL + Redis + worker)', () => {
       .set(auth(t.token({ role: 'regulator', region: REGION })))
       .expect(200);
     expect(after.body).toEqual(before.body);
-    const ds = worker.get(ReclassifyProcessor)['chunks']['db'];
+    const ds = worker.get(DataSource);
     const [{ n }] = await ds.query('SELECT COUNT(*) AS n FROM assessments WHERE run_id = ?', [
       run.id,
     ]);

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
-import { AppConfig, dataSourceOptions, migrate } from '@app/core';
+import { AppConfig, dataSourceOptions, dropDatabase, migrate } from '@app/core';
 
 /** Benchmarks run in a throwaway database of their own, never the service's. */
 export function benchEnvironment(name: string): void {
@@ -13,15 +12,7 @@ export function benchEnvironment(name: string): void {
 }
 
 export async function recreateDatabase(config: AppConfig): Promise<DataSource> {
-  const db = config.database;
-  const conn = await createConnection({
-    host: db.host,
-    port: db.port,
-    user: db.user,
-    password: db.password,
-  });
-  await conn.query(`DROP DATABASE IF EXISTS \`${db.database}\``);
-  await conn.end();
+  await dropDatabase(config);
   await migrate(config);
   const ds = new DataSource(dataSourceOptions(config));
   await ds.initialize();

@@ -1,6 +1,5 @@
-import { createConnection } from 'mysql2/promise';
 import Redis from 'ioredis';
-import { AppConfig, migrate } from '../../libs/core/src';
+import { AppConfig, dropDatabase, migrate } from '../../libs/core/src';
 import { applyTestEnvironment } from './test-environment';
 
 /**
@@ -13,15 +12,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   await migrate(config);
   return async () => {
     if (process.env.KEEP_TEST_DB) return;
-    const db = config.database;
-    const conn = await createConnection({
-      host: db.host,
-      port: db.port,
-      user: db.user,
-      password: db.password,
-    });
-    await conn.query(`DROP DATABASE IF EXISTS \`${db.database}\``);
-    await conn.end();
+    await dropDatabase(config);
     const redis = new Redis(config.env.REDIS_URL);
     let cursor = '0';
     do {

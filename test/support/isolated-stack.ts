@@ -1,9 +1,8 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
-import { AppConfig, dataSourceOptions, migrate } from '@app/core';
+import { AppConfig, dataSourceOptions, dropDatabase, migrate } from '@app/core';
 
 const ROOT = join(__dirname, '..', '..');
 const TS_RUNNER = ['--require', join(ROOT, 'bench/register.js')];
@@ -51,15 +50,7 @@ export class IsolatedStack {
     stack.env.REDIS_URL = `redis://127.0.0.1:${stack.redisPort}`;
     stack.startRedis();
     const config = AppConfig.fromEnvironment({ ...process.env, ...stack.env });
-    const db = config.database;
-    const conn = await createConnection({
-      host: db.host,
-      port: db.port,
-      user: db.user,
-      password: db.password,
-    });
-    await conn.query(`DROP DATABASE IF EXISTS \`${db.database}\``);
-    await conn.end();
+    await dropDatabase(config);
     await migrate(config);
     stack.db = new DataSource(dataSourceOptions(config));
     await stack.db.initialize();

@@ -3,8 +3,8 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
 
-/** Creates the database if it is missing (utf8mb4), as `npm start` promises. */
-export async function createDatabaseIfMissing(config: AppConfig): Promise<void> {
+/** Runs one statement on the server, outside any database (which may not exist yet). */
+async function onServer(config: AppConfig, sql: string): Promise<void> {
   const db = config.database;
   const conn = await createConnection({
     host: db.host,
@@ -13,12 +13,23 @@ export async function createDatabaseIfMissing(config: AppConfig): Promise<void> 
     password: db.password,
   });
   try {
-    await conn.query(
-      `CREATE DATABASE IF NOT EXISTS \`${db.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
-    );
+    await conn.query(sql);
   } finally {
     await conn.end();
   }
+}
+
+/** Creates the database if it is missing (utf8mb4), as `npm start` promises. */
+export function createDatabaseIfMissing(config: AppConfig): Promise<void> {
+  return onServer(
+    config,
+    `CREATE DATABASE IF NOT EXISTS \`${config.database.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+  );
+}
+
+/** Drops the configured database: tests and benchmarks each own theirs. */
+export function dropDatabase(config: AppConfig): Promise<void> {
+  return onServer(config, `DROP DATABASE IF EXISTS \`${config.database.database}\``);
 }
 
 /** Applies pending migrations; returns the names of those it ran. */

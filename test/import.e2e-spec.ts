@@ -204,6 +204,18 @@ describe('bulk import (POST /imports, worker, real MySQL + Redis)', () => {
     expect(readdirSync(IMPORT_DIR)).toEqual([]); // the spooled body is gone once imported
   });
 
+  it('queues one incremental reclassification for what the import changed, and it re-scores them', async () => {
+    const runs = await get('/reclassifications?pageSize=100').expect(200);
+    const run = runs.body.items.find((r: { requestedBy: string }) =>
+      /^import:\d+$/.test(r.requestedBy),
+    );
+    expect(run).toMatchObject({ mode: 'incremental' });
+    await eventually(async () => {
+      const res = await get(`/enterprises/${good}/risk`);
+      return res.status === 200 ? true : undefined;
+    });
+  });
+
   it('is idempotent on re-import: enterprises upserted, referenced records not duplicated', async () => {
     t.clock.advance(3_600_000);
     const res = await upload(file).expect(202);

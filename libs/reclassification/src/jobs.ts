@@ -1,11 +1,13 @@
+import { START_RUN_JOB } from '@app/core';
+
 /** Jobs of the `reclassify` queue. */
 export enum ReclassifyJob {
   /** Split a run into chunk jobs. */
   Plan = 'plan',
   /** Score one primary-key range of a run. */
   Chunk = 'chunk',
-  /** Fired by the job scheduler: start the nightly run. */
-  Nightly = 'nightly',
+  /** Start a run: fired by the nightly scheduler and after bulk imports. */
+  Start = START_RUN_JOB,
 }
 
 export interface PlanJobData {
@@ -15,9 +17,7 @@ export interface ChunkJobData {
   runId: number;
   chunkNo: number;
 }
-export interface NightlyJobData {
-  mode: 'full' | 'incremental';
-}
+export type { StartRunJobData } from '@app/core';
 
 export const NIGHTLY_SCHEDULER_ID = 'nightly-reclassification';
 

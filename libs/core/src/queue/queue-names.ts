@@ -8,6 +8,17 @@ export enum QueueName {
   Import = 'import',
 }
 
+/**
+ * The job on the reclassify queue that starts a run. The nightly scheduler
+ * fires it, and so does a finished bulk import (which queues no per-enterprise
+ * re-scoring: one incremental run re-scores everything it changed, faster).
+ */
+export const START_RUN_JOB = 'start-run';
+export interface StartRunJobData {
+  mode: 'full' | 'incremental';
+  requestedBy: string;
+}
+
 /** Defaults for every job: retried with backoff, failures kept for operators. */
 export const DEFAULT_JOB_OPTIONS = {
   attempts: 5,

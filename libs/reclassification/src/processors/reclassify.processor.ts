@@ -2,14 +2,14 @@ import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { ConflictException, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { AppConfig, QueueName, workerOptions } from '@app/core';
-import { ChunkJobData, NightlyJobData, PlanJobData, ReclassifyJob } from '../jobs';
+import { ChunkJobData, PlanJobData, ReclassifyJob, StartRunJobData } from '../jobs';
 import { ChunkRunner } from '../services/chunk-runner.service';
 import { RunPlanner } from '../services/run-planner.service';
 import { RunService } from '../services/run.service';
 
-type ReclassifyJobData = PlanJobData | ChunkJobData | NightlyJobData;
+type ReclassifyJobData = PlanJobData | ChunkJobData | StartRunJobData;
 
-/** Plans runs, scores chunks, and starts the nightly run when the scheduler fires. */
+/** Plans runs, scores chunks, and starts runs for the nightly scheduler and for imports. */
 @Processor(QueueName.Reclassify, workerOptions())
 export class ReclassifyProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(ReclassifyProcessor.name);
@@ -37,13 +37,11 @@ export class ReclassifyProcessor extends WorkerHost implements OnApplicationBoot
         await job.updateProgress(100);
         return result;
       }
-      case ReclassifyJob.Nightly:
+      case ReclassifyJob.Start:
         try {
-          const run = await this.runs.start(
-            { mode: (job.data as NightlyJobData).mode },
-            'scheduler',
-          );
-          this.logger.log({ runId: run.id }, 'nightly reclassification started');
+          const { mode, requestedBy } = job.data as StartRunJobData;
+          const run = await this.runs.start({ mode }, requestedBy);
+          this.logger.log({ runId: run.id, mode, requestedBy }, 'reclassification started');
           return { runId: run.id };
         } catch (err) {
           if (err instanceof ConflictException) return { skipped: err.message };

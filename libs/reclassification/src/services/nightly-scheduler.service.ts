@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { AppConfig, QueueName } from '@app/core';
-import { NIGHTLY_SCHEDULER_ID, NightlyJobData, ReclassifyJob } from '../jobs';
+import { NIGHTLY_SCHEDULER_ID, ReclassifyJob, StartRunJobData } from '../jobs';
 
 /**
  * Registers the nightly incremental run. Every worker calls this at boot;
@@ -14,7 +14,7 @@ export class NightlyScheduler implements OnApplicationBootstrap {
   private readonly logger = new Logger(NightlyScheduler.name);
 
   constructor(
-    @InjectQueue(QueueName.Reclassify) private readonly queue: Queue<NightlyJobData>,
+    @InjectQueue(QueueName.Reclassify) private readonly queue: Queue<StartRunJobData>,
     private readonly config: AppConfig,
   ) {}
 
@@ -23,7 +23,11 @@ export class NightlyScheduler implements OnApplicationBootstrap {
     await this.queue.upsertJobScheduler(
       NIGHTLY_SCHEDULER_ID,
       { pattern, tz },
-      { name: ReclassifyJob.Nightly, data: { mode: 'incremental' }, opts: { attempts: 3 } },
+      {
+        name: ReclassifyJob.Start,
+        data: { mode: 'incremental', requestedBy: 'scheduler' },
+        opts: { attempts: 3 },
+      },
     );
     this.logger.log(`nightly reclassification scheduled: '${pattern}' ${tz}`);
   }

@@ -1,7 +1,12 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { Job } from 'bullmq';
-import { QueueName, workerOptions } from '@app/core/queue/queue-names';
+import { Job, Queue } from 'bullmq';
+import {
+  QueueName,
+  START_RUN_JOB,
+  StartRunJobData,
+  workerOptions,
+} from '@app/core/queue/queue-names';
 import { ImportJobData } from './import-jobs';
 import { ImportRunner } from './import-runner.service';
 import { ImportStore } from './import-store.service';
@@ -19,12 +24,21 @@ export class ImportProcessor extends WorkerHost {
   constructor(
     private readonly runner: ImportRunner,
     private readonly store: ImportStore,
+    @InjectQueue(QueueName.Reclassify) private readonly reclassify: Queue<StartRunJobData>,
   ) {
     super();
   }
 
   async process(job: Job<ImportJobData>) {
     const view = await this.runner.run(job.data.importId, (p) => job.updateProgress({ ...p }));
+    if (view.inputsChanged > 0) {
+      // Re-score what the import changed with one incremental run (refused with
+      // a logged 409 if one is already running; the nightly run catches up then).
+      await this.reclassify.add(START_RUN_JOB, {
+        mode: 'incremental',
+        requestedBy: `import:${job.data.importId}`,
+      });
+    }
     return { lines: view.lines, accepted: view.accepted, rejected: view.rejected };
   }
 

@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'apps/console/**', 'eslint.config.mjs', 'test/run-tests.js', 'vitest.config.ts'] },
+  { ignores: ['dist/**', 'node_modules/**', 'eslint.config.mjs', 'test/run-tests.js', 'vitest.config.ts'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

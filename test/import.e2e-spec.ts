@@ -117,7 +117,7 @@ describe('bulk import (POST /imports, worker, real MySQL + Redis)', () => {
       uscc: invalidRecord,
       persons: [{ idHash: hash('c'), name: '张三', role: 'EXECUTIVE' }],
     }),
-    // Passes the DTO (16 digits) but not DECIMAL(16,2): the database refuses this one line only.
+    // 16 digits: DECIMAL(16,2) holds 14, and the DTO says so (it once reached the database).
     /* 10 */ line({
       type: 'record',
       uscc: good,
@@ -167,7 +167,8 @@ describe('bulk import (POST /imports, worker, real MySQL + Redis)', () => {
     expect(byLine[5]).toMatch(/property colour should not exist/);
     expect(byLine[7]).toMatch(/enterprise\.colour: property colour should not exist/);
     expect(byLine[9]).toMatch(new RegExp(`enterprise ${invalidRecord} not found`));
-    expect(byLine[10]).toMatch(/refused by the database: Out of range value for column 'amount'/);
+    // 16 digits: refused by validation now that it matches the DECIMAL(16,2) column (issue 7).
+    expect(byLine[10]).toMatch(/record\.amount: amount must be .* at most 14 digits/);
     expect(byLine[12]).toBe('a line must be a JSON object');
   });
 

@@ -6,6 +6,16 @@ const { readFileSync, mkdtempSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
+// Static checks first: a tree that does not lint or type-check does not pass.
+for (const script of ['lint', 'typecheck']) {
+  const r = spawnSync('npm', ['run', '-s', script], { stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error(`npm run ${script} failed`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+}
+
 const out = join(mkdtempSync(join(tmpdir(), 'crs-tests-')), 'results.json');
 const vitest = join(__dirname, '..', 'node_modules', 'vitest', 'vitest.mjs');
 const args = [

@@ -20,4 +20,9 @@ export function applyTestEnvironment(): void {
   process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
   // Small chunks so that even a few dozen enterprises make a multi-chunk run.
   process.env.RECLASSIFY_CHUNK_SIZE ??= '7';
+  // No e2e test may trip the rate limit by accident (security.e2e-spec.ts tests it on purpose),
+  // and audit entries and outboxed re-scorings should land within a test's patience.
+  process.env.RATE_LIMIT ??= '1000000';
+  process.env.AUDIT_FLUSH_MS ??= '50';
+  process.env.RESCORE_OUTBOX_RELAY_MS ??= '200';
 }

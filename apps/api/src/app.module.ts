@@ -1,13 +1,21 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import { AccessGuard, ApiExceptionFilter, CoreModule } from '@app/core';
+import {
+  AccessGuard,
+  ApiExceptionFilter,
+  AuditModule,
+  CallerThrottlerGuard,
+  CoreModule,
+  RateLimitModule,
+} from '@app/core';
 import { ImportModule, RegistryModule } from '@app/registry';
 import { ReclassificationModule } from '@app/reclassification';
 import { RepairModule } from '@app/repair';
 import { RiskModule } from '@app/risk';
 import { SupervisionModule } from '@app/supervision';
 import { ReclassificationsController } from './reclassification/reclassifications.controller';
+import { AuditController } from './audit/audit.controller';
 import { HealthController } from './health/health.controller';
 import { RedisHealthIndicator } from './health/redis.health';
 import { LoggingModule } from './logging.module';
@@ -30,6 +38,8 @@ import { InspectorsController } from './supervision/inspectors.controller';
   imports: [
     LoggingModule,
     CoreModule,
+    AuditModule,
+    RateLimitModule,
     TerminusModule,
     RegistryModule,
     ImportModule,
@@ -55,10 +65,13 @@ import { InspectorsController } from './supervision/inspectors.controller';
     EnterpriseMeasuresController,
     InspectionPlansController,
     InspectorsController,
+    AuditController,
   ],
   providers: [
     RedisHealthIndicator,
     { provide: APP_GUARD, useClass: AccessGuard },
+    // After AccessGuard: it counts per verified caller.
+    { provide: APP_GUARD, useClass: CallerThrottlerGuard },
     { provide: APP_FILTER, useClass: ApiExceptionFilter },
   ],
 })

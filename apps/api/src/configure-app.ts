@@ -2,6 +2,8 @@ import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { apiValidationPipe } from '@app/core';
+import { applySecurity } from './security';
+import { serveConsole } from './console/serve-console';
 import { HttpMetrics } from './metrics/http-metrics';
 import { UNPREFIXED_ROUTES } from './unprefixed-routes';
 
@@ -12,6 +14,8 @@ export function configureApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_ROUTES });
   app.use(app.get(HttpMetrics).handler);
+  applySecurity(app, API_PREFIX);
+  serveConsole(app);
   app.useGlobalPipes(apiValidationPipe());
   app.enableShutdownHooks();
   const doc = new DocumentBuilder()

@@ -13,3 +13,6 @@ export * from './dto/replace-persons.dto';
 export * from './views';
 export * from './services/inputs-change-marker.service';
 export * from './import';
+export * from './dto/search-enterprises.dto';
+export * from './services/rescore-outbox.service';
+export * from './services/rescore-outbox-relay.service';

@@ -9,6 +9,8 @@ import { PersonLinkService } from './services/person-link.service';
 import { RecordService } from './services/record.service';
 import { InputsChangeMarker } from './services/inputs-change-marker.service';
 import { RescoreRequester } from './services/rescore-requester.service';
+import { RescoreOutbox } from './services/rescore-outbox.service';
+import { RescoreOutboxRelay } from './services/rescore-outbox-relay.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Enterprise, CreditRecord, Person, EnterprisePerson])],
@@ -17,6 +19,8 @@ import { RescoreRequester } from './services/rescore-requester.service';
     RecordService,
     PersonLinkService,
     RescoreRequester,
+    RescoreOutbox,
+    RescoreOutboxRelay,
     InputsChangeMarker,
   ],
   exports: [
@@ -24,6 +28,8 @@ import { RescoreRequester } from './services/rescore-requester.service';
     RecordService,
     PersonLinkService,
     RescoreRequester,
+    RescoreOutbox,
+    RescoreOutboxRelay,
     InputsChangeMarker,
     TypeOrmModule,
   ],

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Caller, CurrentCaller, PageQueryDto, Roles } from '@app/core';
+import { Audit, Caller, CurrentCaller, PageQueryDto, Roles } from '@app/core';
 import { RunService, StartRunDto } from '@app/reclassification';
 
 @ApiTags('reclassification')
@@ -10,6 +10,7 @@ export class ReclassificationsController {
   constructor(private readonly runs: RunService) {}
 
   @Post()
+  @Audit('reclassification.start')
   @HttpCode(202)
   @Roles('admin')
   @ApiOperation({

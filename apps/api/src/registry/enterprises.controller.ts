@@ -1,8 +1,13 @@
-import { Body, Controller, Get, HttpStatus, Param, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Caller, CurrentCaller, Roles, UsccPipe } from '@app/core';
-import { EnterpriseService, enterpriseView, UpsertEnterpriseDto } from '@app/registry';
+import {
+  EnterpriseService,
+  enterpriseView,
+  SearchEnterprisesQueryDto,
+  UpsertEnterpriseDto,
+} from '@app/registry';
 
 @ApiTags('enterprises')
 @ApiBearerAuth()
@@ -21,6 +26,18 @@ export class EnterprisesController {
     const { enterprise, created } = await this.enterprises.upsert(uscc, dto);
     res.status(created ? HttpStatus.CREATED : HttpStatus.OK);
     return enterpriseView(enterprise);
+  }
+
+  @Get()
+  @Roles('admin', 'regulator')
+  @ApiOperation({
+    summary:
+      "Search the caller's jurisdiction by USCC prefix or name substring (?q=), paged, ordered by USCC",
+  })
+  @ApiOkResponse({ description: '{items: profiles, page, pageSize, total}' })
+  async search(@CurrentCaller() caller: Caller, @Query() q: SearchEnterprisesQueryDto) {
+    const page = await this.enterprises.search(caller, q.q, q.page, q.pageSize);
+    return { ...page, items: page.items.map(enterpriseView) };
   }
 
   @Get(':uscc')

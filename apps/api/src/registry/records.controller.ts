@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Caller, CurrentCaller, PageQueryDto, Roles, UsccPipe } from '@app/core';
+import { Audit, Caller, CurrentCaller, PageQueryDto, Roles, UsccPipe } from '@app/core';
 import { CreateRecordDto, RecordService, recordView } from '@app/registry';
 
 @ApiTags('enterprises')
@@ -17,6 +17,7 @@ export class RecordsController {
   }
 
   @Get()
+  @Audit('records.read')
   @Roles('admin', 'regulator', 'enterprise')
   @ApiOperation({ summary: "The enterprise's records with their status, newest first" })
   async list(

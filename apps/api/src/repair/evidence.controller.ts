@@ -16,7 +16,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { Caller, CurrentCaller, Roles } from '@app/core';
+import { Audit, Caller, CurrentCaller, Roles } from '@app/core';
 import { EvidenceStore, MAX_EVIDENCE_BYTES, UploadedEvidence } from '@app/repair';
 
 @ApiTags('credit repair')
@@ -48,6 +48,7 @@ export class EvidenceController {
   }
 
   @Get(':sha256')
+  @Audit('evidence.read', (s) => s.params.sha256)
   @Roles('enterprise', 'regulator')
   @ApiProduces('application/pdf', 'image/png', 'image/jpeg')
   @ApiOperation({

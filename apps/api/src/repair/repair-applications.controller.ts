@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Caller, CurrentCaller, Roles } from '@app/core';
+import { Audit, Caller, CurrentCaller, Roles } from '@app/core';
 import {
   ApplicationQueryService,
   ApplicationSubmissionService,
@@ -23,6 +23,7 @@ export class RepairApplicationsController {
   // Declared before ':id' so that 'eligibility' is never taken for an id.
   @Get('eligibility')
   @Roles('enterprise', 'regulator')
+  @Audit('repair-eligibility.read', (s) => s.query.recordId)
   @ApiOperation({
     summary:
       'Whether a record may be repaired today: every condition with met/unmet and, where time alone lifts it, earliestOn',
@@ -33,6 +34,7 @@ export class RepairApplicationsController {
 
   @Post()
   @Roles('enterprise')
+  @Audit('repair-application.submit')
   @ApiOperation({
     summary:
       'Apply to repair an own record → 201 SUBMITTED with acceptBy; 422 listing unmet conditions; 409 if one is open',
@@ -43,6 +45,7 @@ export class RepairApplicationsController {
 
   @Get()
   @Roles('enterprise', 'regulator')
+  @Audit('repair-application.list', (s) => s.query.region)
   @ApiOperation({
     summary: "Applications newest first: the enterprise's own, or the regulator's region",
   })
@@ -52,6 +55,7 @@ export class RepairApplicationsController {
 
   @Get(':id')
   @Roles('enterprise', 'regulator')
+  @Audit('repair-application.read')
   @ApiOperation({ summary: 'One application with its evidence and history' })
   get(@CurrentCaller() caller: Caller, @Param('id', ParseIntPipe) id: number) {
     return this.queries.get(caller, id);

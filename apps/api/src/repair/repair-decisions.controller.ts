@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Caller, CurrentCaller, Roles } from '@app/core';
+import { Audit, Caller, CurrentCaller, Roles } from '@app/core';
 import { ApplicationDecisionService, DecisionDto, WithdrawDto } from '@app/repair';
 
 /** Transitions: 200 with the new state; 409 on a stale version or a disallowed transition. */
@@ -11,6 +11,7 @@ export class RepairDecisionsController {
   constructor(private readonly decisions: ApplicationDecisionService) {}
 
   @Post('accept')
+  @Audit('repair.accept')
   @HttpCode(200)
   @Roles('regulator')
   @ApiOperation({ summary: '受理: SUBMITTED → ACCEPTED; sets decideBy' })
@@ -23,6 +24,7 @@ export class RepairDecisionsController {
   }
 
   @Post('reject')
+  @Audit('repair.reject')
   @HttpCode(200)
   @Roles('regulator')
   @ApiOperation({ summary: '不予受理: SUBMITTED → REJECTED; reason required' })
@@ -35,6 +37,7 @@ export class RepairDecisionsController {
   }
 
   @Post('approve')
+  @Audit('repair.approve')
   @HttpCode(200)
   @Roles('regulator')
   @ApiOperation({
@@ -49,6 +52,7 @@ export class RepairDecisionsController {
   }
 
   @Post('deny')
+  @Audit('repair.deny')
   @HttpCode(200)
   @Roles('regulator')
   @ApiOperation({ summary: '不予修复: ACCEPTED → DENIED; reason required' })
@@ -61,6 +65,7 @@ export class RepairDecisionsController {
   }
 
   @Post('revoke')
+  @Audit('repair.revoke')
   @HttpCode(200)
   @Roles('regulator')
   @ApiOperation({
@@ -76,6 +81,7 @@ export class RepairDecisionsController {
   }
 
   @Post('withdraw')
+  @Audit('repair.withdraw')
   @HttpCode(200)
   @Roles('enterprise')
   @ApiOperation({ summary: 'The enterprise withdraws its own application before a decision' })

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Caller, CurrentCaller, Roles, UsccPipe } from '@app/core';
+import { Audit, Caller, CurrentCaller, Roles, UsccPipe } from '@app/core';
 import { RiskHistoryQueryDto, RiskQueryService } from '@app/risk';
 
 /** Risk is internal supervision data: regulators (and admins) only, never the enterprise itself. */
@@ -12,6 +12,7 @@ export class EnterpriseRiskController {
   constructor(private readonly risk: RiskQueryService) {}
 
   @Get()
+  @Audit('risk.read')
   @ApiOperation({
     summary: 'Current tier and score with the explanation (factors, vetoes); 404 if never assessed',
   })
@@ -20,6 +21,7 @@ export class EnterpriseRiskController {
   }
 
   @Get('history')
+  @Audit('risk.history')
   @ApiOperation({
     summary: 'Assessments newest first; with ?at=YYYY-MM-DD the one in force on that date',
   })

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Caller, CurrentCaller, Roles } from '@app/core';
+import { Audit, Caller, CurrentCaller, Roles } from '@app/core';
 import {
   RiskListQueryDto,
   RiskQueryService,
@@ -20,6 +20,7 @@ export class RiskController {
   ) {}
 
   @Get()
+  @Audit('risk.list', (s) => s.query.region)
   @ApiOperation({
     summary: "Current tiers in the caller's jurisdiction (region may only narrow it), paged",
   })
@@ -28,13 +29,18 @@ export class RiskController {
   }
 
   @Get('summary')
-  @ApiOperation({ summary: 'Counts per tier in the jurisdiction: {total, byTier:{A,B,C,D}}' })
+  @Audit('risk.summary', (s) => s.query.region)
+  @ApiOperation({
+    summary:
+      'Counts per tier in the jurisdiction: {total, byTier:{A,B,C,D}}; with groupBy=subregion also subRegions',
+  })
   summary(@CurrentCaller() caller: Caller, @Query() q: RiskSummaryQueryDto) {
-    return this.risk.summary(caller, q.region);
+    return this.risk.summary(caller, q.region, q.groupBy);
   }
 
   @Post('simulate')
   @HttpCode(200)
+  @Audit('risk.simulate', (s) => (s.body as { uscc?: unknown } | undefined)?.uscc)
   @ApiOperation({
     summary:
       'What-if assessment, not stored: another model version, another as-of date, or without some records',

@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Caller, CurrentCaller, Roles, UsccPipe } from '@app/core';
+import { Audit, Caller, CurrentCaller, Roles, UsccPipe } from '@app/core';
 import { EnterpriseMeasuresService } from '@app/supervision';
 
 /** Measures follow from the tier, which enterprises never see: regulators and admins only. */
@@ -12,6 +12,7 @@ export class EnterpriseMeasuresController {
   constructor(private readonly measures: EnterpriseMeasuresService) {}
 
   @Get()
+  @Audit('measures.read')
   @ApiOperation({
     summary: '守信激励、失信惩戒: measures in force, each with the trigger that applied',
     description:

@@ -17,7 +17,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Readable } from 'node:stream';
-import { Caller, CurrentCaller, Roles } from '@app/core';
+import { Audit, Caller, CurrentCaller, Roles } from '@app/core';
 import {
   CreateInspectionPlanDto,
   InspectionPlanDrawer,
@@ -63,6 +63,7 @@ export class InspectionPlansController {
 
   @Post()
   @Roles('regulator')
+  @Audit('inspection-plan.create')
   @ApiOperation({
     summary: '双随机: draw an inspection plan stratified by tier, with two inspectors each',
     description:
@@ -90,6 +91,7 @@ export class InspectionPlansController {
 
   @Get()
   @Roles('regulator', 'admin')
+  @Audit('inspection-plan.list', (s) => s.query.region)
   @ApiOperation({ summary: 'Plans inside the jurisdiction, newest first, without their lists' })
   list(@CurrentCaller() caller: Caller, @Query() q: RegionPageQueryDto) {
     return this.plans.list(caller, q);
@@ -97,6 +99,7 @@ export class InspectionPlansController {
 
   @Get(':id')
   @Roles('regulator', 'admin')
+  @Audit('inspection-plan.read')
   @ApiOperation({ summary: 'A plan with its drawn list; 404 outside the jurisdiction' })
   @ApiCreatedResponse({ schema: { example: PLAN_EXAMPLE } })
   get(@CurrentCaller() caller: Caller, @Param('id', ParseIntPipe) id: number) {
@@ -105,6 +108,7 @@ export class InspectionPlansController {
 
   @Get(':id/export.csv')
   @Roles('regulator', 'admin')
+  @Audit('inspection-plan.export')
   @ApiProduces('text/csv')
   @ApiOperation({
     summary: 'The drawn list as CSV for the inspection teams (UTF-8 with BOM, for Excel)',

@@ -116,6 +116,70 @@ export class Environment {
   @IsString()
   @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
   METRICS_TOKEN?: string;
+  /** Tokens must carry this `iss` and this `aud`; `npm run token` signs with them. */
+  @Matches(/^\S{1,200}$/, { message: 'JWT_ISSUER must be 1–200 characters without spaces' })
+  JWT_ISSUER = 'credit-risk-service';
+
+  @Matches(/^\S{1,200}$/, { message: 'JWT_AUDIENCE must be 1–200 characters without spaces' })
+  JWT_AUDIENCE = 'credit-risk-api';
+
+  /** Tolerated clock difference with the token issuer for `exp`, `nbf` and `iat`. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  JWT_CLOCK_SKEW_SECONDS = 30;
+
+  /** Requests per caller (token sub, else IP) per window, counted in Redis across API instances. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT = 600;
+
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  RATE_LIMIT_WINDOW_SECONDS = 60;
+
+  /** Largest JSON or form body; larger ones get 413 (imports and evidence have their own limits). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1024)
+  @Max(64 * 1024 ** 2)
+  BODY_LIMIT_BYTES = 1024 ** 2;
+
+  /** Browser origins allowed to call the API (comma-separated); empty: same origin only. */
+  @Matches(/^(https?:\/\/[^\s,/]+(,https?:\/\/[^\s,/]+)*)?$/, {
+    message: 'CORS_ORIGINS must be comma-separated origins like https://console.example.gov.cn',
+  })
+  CORS_ORIGINS = '';
+
+  /** The audit trail is written in multi-row inserts: every AUDIT_FLUSH_MS or AUDIT_BATCH_SIZE entries. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(10)
+  @Max(60000)
+  AUDIT_FLUSH_MS = 1000;
+
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  AUDIT_BATCH_SIZE = 500;
+
+  /** Entries kept in memory while MySQL is unreachable; beyond it the oldest are dropped (and counted). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(100)
+  AUDIT_MAX_BUFFERED = 100000;
+
+  /** How often a worker moves re-scorings that could not be queued (Redis down) from MySQL to the queue. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(50)
+  @Max(600000)
+  RESCORE_OUTBOX_RELAY_MS = 5000;
 }
 
 export class EnvironmentError extends Error {}

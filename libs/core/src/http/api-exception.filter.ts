@@ -7,6 +7,8 @@ import {
   Logger,
 } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
+import { isLockConflict } from '../database/deadlock-retry';
+import { isDatabaseUnreachable, isQueueUnreachable } from '../database/unavailable-errors';
 import { ApiErrorBody, ErrorDetail } from './api-error';
 
 /** Every error leaves the API in one shape; unexpected ones are logged, not leaked. */
@@ -14,10 +16,13 @@ import { ApiErrorBody, ErrorDetail } from './api-error';
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(caught: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse();
+    const exception = unavailable(caught) ?? caught;
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) {
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
+      this.logger.warn(`${body.message} (${(caught as Error)?.message})`);
+    } else if (body.statusCode >= 500) {
       this.logger.error({ err: exception }, 'unhandled error');
     }
     if (exception instanceof HttpException) {
@@ -62,4 +67,22 @@ export class ApiExceptionFilter implements ExceptionFilter {
       message: 'internal error',
     };
   }
+}
+
+/**
+ * An outage of MySQL or Redis is not a bug of ours: 503 with a message that
+ * says so and when to retry. The pool reconnects by itself once it is back.
+ */
+function unavailable(e: unknown): HttpException | undefined {
+  if (e instanceof HttpException) return undefined;
+  const message = isDatabaseUnreachable(e)
+    ? 'the database is unreachable: try again shortly'
+    : isQueueUnreachable(e)
+      ? 'the job queue is unreachable: try again shortly'
+      : isLockConflict(e)
+        ? 'the database is busy with concurrent changes: try again'
+        : undefined;
+  return message
+    ? new HttpException({ message, retryAfter: 5 }, HttpStatus.SERVICE_UNAVAILABLE)
+    : undefined;
 }

@@ -26,24 +26,29 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
     });
 }
 
-/** CNY: a non-negative number or decimal string with at most 2 decimals. */
-export function IsMoney(options?: ValidationOptions): PropertyDecorator {
+/**
+ * CNY: a non-negative number or decimal string with at most 2 decimals and at
+ * most `integerDigits` digits before the point: the column's DECIMAL(p,2)
+ * holds p-2, and a longer amount must be a 400, not a database error.
+ */
+export function IsMoney(
+  options?: ValidationOptions & { integerDigits?: number },
+): PropertyDecorator {
+  const { integerDigits = 16, ...validationOptions } = options ?? {};
+  const shape = new RegExp(`^\\d{1,${integerDigits}}(\\.\\d{1,2})?$`);
   return (target, propertyName) =>
     registerDecorator({
       name: 'isMoney',
       target: target.constructor,
       propertyName: propertyName as string,
       options: {
-        message: '$property must be a non-negative amount in CNY with at most 2 decimals',
-        ...options,
+        message: `$property must be a non-negative amount in CNY with at most ${integerDigits} digits and 2 decimals`,
+        ...validationOptions,
       },
       validator: {
         validate: (v: unknown) =>
-          (typeof v === 'number' &&
-            Number.isFinite(v) &&
-            v >= 0 &&
-            /^\d+(\.\d{1,2})?$/.test(String(v))) ||
-          (typeof v === 'string' && /^\d{1,16}(\.\d{1,2})?$/.test(v)),
+          (typeof v === 'number' && Number.isFinite(v) && v >= 0 && shape.test(String(v))) ||
+          (typeof v === 'string' && shape.test(v)),
       },
     });
 }

@@ -30,7 +30,8 @@ export class CreateRecordDto {
 
   @ApiPropertyOptional({ example: '20000.00', description: 'PENALTY: fine in CNY' })
   @KindField(['PENALTY'])
-  @IsMoney()
+  // credit_records.amount is DECIMAL(16,2)
+  @IsMoney({ integerDigits: 14 })
   amount?: string | number;
 
   @ApiPropertyOptional({ example: '虚假宣传', description: 'PENALTY: kind of violation' })

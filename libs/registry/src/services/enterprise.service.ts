@@ -2,11 +2,12 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '@app/core/auth/caller';
-import { assertCanSeeEnterprise } from '@app/core/auth/jurisdiction';
+import { assertCanSeeEnterprise, effectiveRegion } from '@app/core/auth/jurisdiction';
+import { Page } from '@app/core/http/page-query.dto';
 import { Clock } from '@app/core/values/clock';
 import { UpsertEnterpriseDto } from '../dto/upsert-enterprise.dto';
 import { Enterprise } from '../entities/enterprise.entity';
-import { isDuplicateKey } from '@app/core';
+import { isDuplicateKey, retryOnDeadlock } from '@app/core';
 import { RescoreRequester } from './rescore-requester.service';
 
 /** Fields whose change can change the enterprise's assessment (or which enterprises a run covers). */
@@ -33,12 +34,14 @@ export class EnterpriseService {
     dto: UpsertEnterpriseDto,
   ): Promise<{ enterprise: Enterprise; created: boolean }> {
     let result: { enterprise: Enterprise; created: boolean; inputsChanged: boolean };
+    const once = () =>
+      retryOnDeadlock(() => this.db.transaction((m) => this.upsertIn(m, uscc, dto)));
     try {
-      result = await this.db.transaction((m) => this.upsertIn(m, uscc, dto));
+      result = await once();
     } catch (err) {
       // Two first writes of the same USCC raced; the loser becomes an update.
       if (!isDuplicateKey(err)) throw err;
-      result = await this.db.transaction((m) => this.upsertIn(m, uscc, dto));
+      result = await once();
     }
     if (result.inputsChanged)
       await this.rescore.request(
@@ -77,6 +80,44 @@ export class EnterpriseService {
     const enterprise = await this.db.getRepository(Enterprise).findOneBy({ uscc });
     assertCanSeeEnterprise(caller, enterprise, uscc);
     return enterprise;
+  }
+
+  /**
+   * Enterprises of the caller's jurisdiction whose USCC starts with `q` or whose name
+   * contains it, ordered by USCC. Served by uq_enterprises_uscc (prefix) and
+   * ix_enterprises_region_name (region range, name checked in the index).
+   */
+  async search(
+    caller: Caller,
+    q: string | undefined,
+    page: number,
+    pageSize: number,
+  ): Promise<Page<Enterprise>> {
+    const region = effectiveRegion(caller);
+    if (region === null || caller.role === 'enterprise')
+      return { items: [], page, pageSize, total: 0 };
+    const qb = this.db
+      .getRepository(Enterprise)
+      .createQueryBuilder('e')
+      .where('e.region_code LIKE :region', { region: `${region}%` });
+    if (q) {
+      const like = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+      const upper = q.toUpperCase();
+      if (/^[0-9A-Z]{1,18}$/.test(upper)) {
+        qb.andWhere('(e.uscc LIKE :prefix OR e.name LIKE :contains)', {
+          prefix: `${upper}%`,
+          contains: `%${like}%`,
+        });
+      } else {
+        qb.andWhere('e.name LIKE :contains', { contains: `%${like}%` });
+      }
+    }
+    const [items, total] = await qb
+      .orderBy('e.uscc', 'ASC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+    return { items, page, pageSize, total };
   }
 
   /** For writes: the enterprise row locked for the rest of the transaction. */

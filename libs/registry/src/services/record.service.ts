@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Caller } from '@app/core/auth/caller';
+import { retryOnDeadlock } from '@app/core/database/deadlock-retry';
 import { Page } from '@app/core/http/page-query.dto';
 import { CreateRecordDto } from '../dto/create-record.dto';
 import { CreditRecord } from '../entities/credit-record.entity';
@@ -20,21 +21,23 @@ export class RecordService {
 
   /** Adds a record and marks the enterprise's inputs changed, in one transaction. */
   async add(uscc: string, dto: CreateRecordDto): Promise<CreditRecord> {
-    const { record, affected } = await this.db.transaction(async (m) => {
-      const enterprise = await EnterpriseService.lockByUscc(m, uscc);
-      const repo = m.getRepository(CreditRecord);
-      const row = repo.create({
-        ...dto,
-        amount: dto.amount === undefined ? null : Number(dto.amount).toFixed(2),
-        enterpriseId: enterprise.id,
-        status: 'ACTIVE',
-      });
-      const { identifiers } = await repo.insert(row);
-      const affected = await this.marker.mark(m, enterprise.id, {
-        linked: LISTING_KINDS.includes(dto.kind),
-      });
-      return { record: await repo.findOneByOrFail({ id: identifiers[0].id }), affected };
-    });
+    const { record, affected } = await retryOnDeadlock(() =>
+      this.db.transaction(async (m) => {
+        const enterprise = await EnterpriseService.lockByUscc(m, uscc);
+        const repo = m.getRepository(CreditRecord);
+        const row = repo.create({
+          ...dto,
+          amount: dto.amount === undefined ? null : Number(dto.amount).toFixed(2),
+          enterpriseId: enterprise.id,
+          status: 'ACTIVE',
+        });
+        const { identifiers } = await repo.insert(row);
+        const affected = await this.marker.mark(m, enterprise.id, {
+          linked: LISTING_KINDS.includes(dto.kind),
+        });
+        return { record: await repo.findOneByOrFail({ id: identifiers[0].id }), affected };
+      }),
+    );
     for (const u of affected) await this.rescore.request(u, `record-added:${record.id}`);
     return record;
   }

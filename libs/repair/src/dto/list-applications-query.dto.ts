@@ -26,4 +26,14 @@ export class ListApplicationsQueryDto extends PageQueryDto {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   overdue?: boolean;
+
+  @ApiPropertyOptional({
+    enum: ['newest', 'deadline'],
+    default: 'newest',
+    description:
+      'newest: newest first; deadline: earliest deadline of the current stage first (acceptBy while SUBMITTED, decideBy once ACCEPTED)',
+  })
+  @IsOptional()
+  @IsIn(['newest', 'deadline'])
+  sort?: 'newest' | 'deadline';
 }

@@ -7,6 +7,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '@app/core/auth/caller';
+import { retryOnDeadlock } from '@app/core/database/deadlock-retry';
 import { Clock } from '@app/core/values/clock';
 import { WorkingDayCalendar } from '@app/core/values/working-days';
 import { CreditRecord, InputsChangeMarker, LISTING_KINDS, RescoreRequester } from '@app/registry';
@@ -49,35 +50,38 @@ export class ApplicationDecisionService {
     action: ApplicationAction,
     input: { version: number; reason?: string },
   ): Promise<ApplicationView> {
-    const rescore = await this.db.transaction(async (m) => {
-      const app = await this.queries.findVisible(caller, id, m);
-      if (input.version !== app.version) throw staleVersion(id, app.version);
-      const role = caller.role === 'enterprise' ? 'ENTERPRISE' : 'REGULATOR';
-      const t = authorizeTransition(app.status, action, { role, reason: input.reason });
-      if (!t.ok) throw refusalException(id, t.refusal);
+    // A deadlock victim is run again: it re-reads the version, so no decision lands twice.
+    const rescore = await retryOnDeadlock(() =>
+      this.db.transaction(async (m) => {
+        const app = await this.queries.findVisible(caller, id, m);
+        if (input.version !== app.version) throw staleVersion(id, app.version);
+        const role = caller.role === 'enterprise' ? 'ENTERPRISE' : 'REGULATOR';
+        const t = authorizeTransition(app.status, action, { role, reason: input.reason });
+        if (!t.ok) throw refusalException(id, t.refusal);
 
-      const changes = await this.changes(m, app, action, t.status);
-      const { affected } = await m
-        .createQueryBuilder()
-        .update(RepairApplication)
-        .set({ ...changes, status: t.status, version: () => 'version + 1' })
-        .where('id = :id AND version = :version', { id, version: input.version })
-        .execute();
-      // Someone else's decision on the same version committed first.
-      if (affected !== 1) throw staleVersion(id);
+        const changes = await this.changes(m, app, action, t.status);
+        const { affected } = await m
+          .createQueryBuilder()
+          .update(RepairApplication)
+          .set({ ...changes, status: t.status, version: () => 'version + 1' })
+          .where('id = :id AND version = :version', { id, version: input.version })
+          .execute();
+        // Someone else's decision on the same version committed first.
+        if (affected !== 1) throw staleVersion(id);
 
-      await m.getRepository(RepairHistoryEntry).insert({
-        applicationId: String(id),
-        at: this.clock.now(),
-        actorSub: caller.sub,
-        actorRole: caller.role,
-        action,
-        reason: input.reason?.trim() || null,
-        fromStatus: app.status,
-        toStatus: t.status,
-      });
-      return this.applyToRecord(m, app, action);
-    });
+        await m.getRepository(RepairHistoryEntry).insert({
+          applicationId: String(id),
+          at: this.clock.now(),
+          actorSub: caller.sub,
+          actorRole: caller.role,
+          action,
+          reason: input.reason?.trim() || null,
+          fromStatus: app.status,
+          toStatus: t.status,
+        });
+        return this.applyToRecord(m, app, action);
+      }),
+    );
     for (const uscc of rescore) await this.rescore.request(uscc, `repair-${action}:${id}`);
     return (await this.queries.views([id]))[0];
   }

@@ -60,10 +60,14 @@ export class ApplicationQueryService {
       where.push('a.overdue = ?');
       params.push(q.overdue ? 1 : 0);
     }
+    const order =
+      q.sort === 'deadline'
+        ? "CASE WHEN a.status = 'ACCEPTED' THEN a.decide_by ELSE a.accept_by END ASC, a.id ASC"
+        : 'a.id DESC';
     const from = `FROM repair_applications a JOIN enterprises e ON e.id = a.enterprise_id
                   WHERE ${where.join(' AND ')}`;
     const [rows, [{ total }]] = await Promise.all([
-      this.db.query(`SELECT a.id ${from} ORDER BY a.id DESC LIMIT ? OFFSET ?`, [
+      this.db.query(`SELECT a.id ${from} ORDER BY ${order} LIMIT ? OFFSET ?`, [
         ...params,
         q.pageSize,
         (q.page - 1) * q.pageSize,

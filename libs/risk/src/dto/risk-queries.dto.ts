@@ -35,4 +35,13 @@ export class RiskSummaryQueryDto {
   @IsOptional()
   @Matches(JURISDICTION, { message: 'region must be 2, 4 or 6 digits' })
   region?: string;
+
+  @ApiPropertyOptional({
+    enum: ['subregion'],
+    description:
+      'also break the counts down by the next administrative level (province → city → district) as `subRegions`',
+  })
+  @IsOptional()
+  @IsIn(['subregion'])
+  groupBy?: 'subregion';
 }

@@ -18,6 +18,10 @@ export interface AssessmentView {
   asOf: string;
   assessedAt: string | null;
   nextReviewOn: string | null;
+  /** The model's starting score, so base + Σ factor points = score (before clamping). */
+  base: number | null;
+  /** The model's minimum scores of A, B and C. */
+  thresholds: { A: number; B: number; C: number } | null;
   factors: FactorView[];
   vetoes: { code: string; effect: string; label: Label | null; recordIds: number[] }[];
 }
@@ -52,6 +56,8 @@ export function assessmentView(
     asOf: row.as_of,
     assessedAt: assessedAt ? new Date(assessedAt).toISOString() : null,
     nextReviewOn: row.next_review_on,
+    base: model?.base ?? null,
+    thresholds: model ? { A: model.thresholdA, B: model.thresholdB, C: model.thresholdC } : null,
     factors: expandFactors(parseJsonColumn<StoredFactor[]>(row.factors), model),
     vetoes: parseJsonColumn<StoredVeto[]>(row.vetoes).map((v) => ({
       code: v.code,

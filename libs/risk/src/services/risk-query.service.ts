@@ -1,13 +1,17 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Caller, effectiveRegion, Page } from '@app/core';
+import { assertCanSeeEnterprise, Caller, effectiveRegion, Page } from '@app/core';
 import { EnterpriseService } from '@app/registry';
 import { AssessmentRow, assessmentView, AssessmentView } from './assessment-view';
 import { ModelCatalog } from './model-catalog.service';
 
 const ROW_COLUMNS =
   'tier, score, model_version, model_hash, as_of, next_review_on, factors, vetoes';
+const CURRENT_COLUMNS = ROW_COLUMNS.split(', ')
+  .map((c) => `c.${c}`)
+  .concat('c.assessed_at')
+  .join(', ');
 const EMPTY_TIERS = { A: 0, B: 0, C: 0, D: 0 };
 
 export interface TierListItem {
@@ -29,14 +33,21 @@ export class RiskQueryService {
     private readonly models: ModelCatalog,
   ) {}
 
+  /**
+   * The hottest read of the service: one indexed query (the enterprise by USCC
+   * joined to its current row), no entity hydration.
+   */
   async current(caller: Caller, uscc: string): Promise<AssessmentView> {
-    const e = await this.enterprises.findVisible(caller, uscc);
-    const rows: AssessmentRow[] = await this.db.query(
-      `SELECT ${ROW_COLUMNS}, assessed_at FROM current_assessments WHERE enterprise_id = ?`,
-      [e.id],
+    const rows: (AssessmentRow & { enterprise_region: string })[] = await this.db.query(
+      `SELECT e.region_code AS enterprise_region, ${CURRENT_COLUMNS}
+         FROM enterprises e LEFT JOIN current_assessments c ON c.enterprise_id = e.id
+        WHERE e.uscc = ?`,
+      [uscc],
     );
-    if (rows.length === 0) throw new NotFoundException(`enterprise ${uscc} has not been assessed`);
-    return assessmentView(uscc, rows[0], this.models.find(rows[0].model_version));
+    const row = rows[0];
+    assertCanSeeEnterprise(caller, row && { uscc, regionCode: row.enterprise_region }, uscc);
+    if (row.tier === null) throw new NotFoundException(`enterprise ${uscc} has not been assessed`);
+    return assessmentView(uscc, row, this.models.find(row.model_version));
   }
 
   async history(
@@ -119,7 +130,7 @@ export class RiskQueryService {
     };
   }
 
-  async summary(caller: Caller, regionFilter?: string) {
+  async summary(caller: Caller, regionFilter?: string, groupBy?: 'subregion') {
     const region = effectiveRegion(caller, regionFilter);
     const byTier = { ...EMPTY_TIERS };
     if (region !== null) {
@@ -130,6 +141,27 @@ export class RiskQueryService {
       for (const r of rows) byTier[r.tier] = Number(r.n);
     }
     const total = Object.values(byTier).reduce((a, b) => a + b, 0);
-    return { region: region ?? regionFilter ?? '', total, byTier };
+    const summary = { region: region ?? regionFilter ?? '', total, byTier };
+    if (groupBy !== 'subregion') return summary;
+    return { ...summary, subRegions: region === null ? [] : await this.subRegions(region) };
+  }
+
+  /** Counts per tier of each region one administrative level below `region` (a district: itself). */
+  private async subRegions(region: string) {
+    const digits = Math.min(region.length + 2, 6);
+    const rows: { sub: string; tier: keyof typeof EMPTY_TIERS; n: string | number }[] =
+      await this.db.query(
+        `SELECT LEFT(region_code, ?) AS sub, tier, COUNT(*) AS n FROM current_assessments
+          WHERE region_code LIKE ? GROUP BY sub, tier ORDER BY sub`,
+        [digits, `${region}%`],
+      );
+    const out = new Map<string, { region: string; total: number; byTier: typeof EMPTY_TIERS }>();
+    for (const r of rows) {
+      const entry = out.get(r.sub) ?? { region: r.sub, total: 0, byTier: { ...EMPTY_TIERS } };
+      entry.byTier[r.tier] = Number(r.n);
+      entry.total += Number(r.n);
+      out.set(r.sub, entry);
+    }
+    return [...out.values()];
   }
 }

@@ -4,6 +4,9 @@ import { ReclassificationSchema1764400200000 } from './1764400200000-reclassific
 import { RepairSchema1764400300000 } from './1764400300000-repair-schema';
 import { SupervisionSchema1764400400000 } from './1764400400000-supervision-schema';
 import { ImportSchema1764400500000 } from './1764400500000-import-schema';
+import { EnterpriseSearchIndex1764408000000 } from './1764408000000-enterprise-search-index';
+import { AuditSchema1764400600000 } from './1764400600000-audit-schema';
+import { RescoreOutboxSchema1764400610000 } from './1764400610000-rescore-outbox-schema';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -13,4 +16,7 @@ export const MIGRATIONS = [
   RepairSchema1764400300000,
   SupervisionSchema1764400400000,
   ImportSchema1764400500000,
+  EnterpriseSearchIndex1764408000000,
+  AuditSchema1764400600000,
+  RescoreOutboxSchema1764400610000,
 ];

@@ -1,0 +1,80 @@
+import { clearToken, readToken } from './session';
+
+/** An error answer of the API: `{statusCode, error, message, details?}`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** Called when the API says the token is missing, invalid or expired (401). */
+let onUnauthorized: () => void = () => {};
+export function setUnauthorizedHandler(fn: () => void): void {
+  onUnauthorized = fn;
+}
+
+/** A call to the public API under /api/v1 with the session's bearer token. */
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
+): Promise<T> {
+  const res = await send(path, init);
+  return (await res.json()) as T;
+}
+
+/** A file from the API (evidence download), saved by the browser under `filename`. */
+export async function download(path: string, filename: string): Promise<void> {
+  const res = await send(path, {});
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+async function send(
+  path: string,
+  init: { method?: string; body?: unknown; signal?: AbortSignal },
+): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const token = readToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+  const res = await fetch(`/api/v1${path}`, {
+    method: init.method ?? 'GET',
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    signal: init.signal,
+  });
+  if (res.ok) return res;
+  let message = res.statusText;
+  let details: unknown;
+  try {
+    const body = await res.json();
+    message = Array.isArray(body.message)
+      ? body.message.join('; ')
+      : String(body.message ?? message);
+    details = body.details;
+  } catch {
+    // not JSON: keep the status text
+  }
+  if (res.status === 401) {
+    clearToken();
+    onUnauthorized();
+  }
+  throw new ApiError(res.status, message, details);
+}
+
+export function query(params: Record<string, string | number | boolean | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}

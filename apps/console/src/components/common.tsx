@@ -1,0 +1,79 @@
+import type { ReactNode } from 'react';
+import { ApiError } from '../api';
+import { useI18n } from '../i18n';
+import type { Tier } from '../types';
+
+export const TIER_COLORS: Record<Tier, { fill: string; text: string }> = {
+  A: { fill: '#2e7d32', text: '#ffffff' },
+  B: { fill: '#1565c0', text: '#ffffff' },
+  C: { fill: '#f2a900', text: '#1a1a1a' },
+  D: { fill: '#c62828', text: '#ffffff' },
+};
+
+export function TierBadge({ tier, long = false }: { tier: Tier; long?: boolean }) {
+  const { code } = useI18n();
+  const c = TIER_COLORS[tier];
+  return (
+    <span
+      className="tier-badge"
+      data-tier={tier}
+      style={{ background: c.fill, color: c.text }}
+      title={code('tier', tier)}
+    >
+      {long ? code('tier', tier) : tier}
+    </span>
+  );
+}
+
+/** What went wrong, in words: 403 says plainly that the role may not see it. */
+export function ErrorNote({ error, onRetry }: { error: Error; onRetry?: () => void }) {
+  const { t } = useI18n();
+  const status = error instanceof ApiError ? error.status : undefined;
+  const text =
+    status === 403
+      ? t('forbidden')
+      : status === 404
+        ? `${t('notFound')}: ${error.message}`
+        : `${t('errorPrefix')}: ${error.message}`;
+  return (
+    <div className="note error" role="alert" data-status={status}>
+      <p>{text}</p>
+      {onRetry && status !== 403 && status !== 404 && (
+        <button type="button" onClick={onRetry}>
+          {t('retry')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function Loading() {
+  const { t } = useI18n();
+  return (
+    <p className="muted" role="status">
+      {t('loading')}
+    </p>
+  );
+}
+
+export function Section({
+  title,
+  id,
+  children,
+  actions,
+}: {
+  title: string;
+  id: string;
+  children: ReactNode;
+  actions?: ReactNode;
+}) {
+  return (
+    <section className="card" aria-labelledby={id}>
+      <div className="card-head">
+        <h2 id={id}>{title}</h2>
+        {actions}
+      </div>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+import { useState, type FormEvent } from 'react';
+import { ErrorNote, Loading, Section } from '../components/common';
+import { fmt } from '../format';
+import { useI18n } from '../i18n';
+import { Link, navigate } from '../router';
+import { deadlineOf, type Application, type Page } from '../types';
+import { useApi } from '../use-api';
+
+const STATUSES = [
+  'SUBMITTED',
+  'ACCEPTED',
+  'APPROVED',
+  'REJECTED',
+  'DENIED',
+  'WITHDRAWN',
+  'REVOKED',
+];
+
+/** /repairs?status=&overdue= : the region's applications, earliest deadline first. */
+export function RepairQueue({ params }: { params: URLSearchParams }) {
+  const { t, code } = useI18n();
+  const status = params.get('status') ?? '';
+  const overdue = params.get('overdue') === 'true';
+  const [form, setForm] = useState({ status, overdue });
+  const q = new URLSearchParams({ sort: 'deadline', pageSize: '200' });
+  if (status) q.set('status', status);
+  if (overdue) q.set('overdue', 'true');
+  const list = useApi<Page<Application>>(`/repair-applications?${q}`);
+  const apply = (e: FormEvent) => {
+    e.preventDefault();
+    const p = new URLSearchParams();
+    if (form.status) p.set('status', form.status);
+    if (form.overdue) p.set('overdue', 'true');
+    navigate(`/repairs${p.size ? `?${p}` : ''}`);
+  };
+  return (
+    <>
+      <h1>{t('repairsTitle')}</h1>
+      <form className="card filters" onSubmit={apply}>
+        <div className="field">
+          <label htmlFor="status-filter">{t('filterStatus')}</label>
+          <select
+            id="status-filter"
+            value={form.status}
+            onChange={(e) => setForm({ ...form, status: e.target.value })}
+          >
+            <option value="">{t('allStatuses')}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {code('app', s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field checkbox">
+          <input
+            id="overdue-filter"
+            type="checkbox"
+            checked={form.overdue}
+            onChange={(e) => setForm({ ...form, overdue: e.target.checked })}
+          />
+          <label htmlFor="overdue-filter">{t('overdueOnly')}</label>
+        </div>
+        <button type="submit" className="primary">
+          {t('applyFilters')}
+        </button>
+      </form>
+      <Section title={t('repairsTitle')} id="queue">
+        <p className="muted small">{t('sortedByDeadline')}</p>
+        {list.error ? (
+          <ErrorNote error={list.error} onRetry={list.reload} />
+        ) : !list.data ? (
+          <Loading />
+        ) : list.data.items.length === 0 ? (
+          <p className="muted">{t('noApplications')}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="data" data-testid="queue">
+              <thead>
+                <tr>
+                  <th scope="col">{t('application')}</th>
+                  <th scope="col">{t('uscc')}</th>
+                  <th scope="col">{t('record')}</th>
+                  <th scope="col">{t('status')}</th>
+                  <th scope="col">{t('submittedAt')}</th>
+                  <th scope="col">{t('deadline')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.items.map((a) => (
+                  <tr key={a.id} data-application={a.id}>
+                    <td>
+                      <Link to={`/repairs/${a.id}`}>#{fmt.int(a.id)}</Link>
+                    </td>
+                    <td className="mono">{a.uscc}</td>
+                    <td>
+                      #{a.recordId} {code('kind', a.recordKind)}
+                    </td>
+                    <td>
+                      <span className={`status app-${a.status.toLowerCase()}`}>
+                        {code('app', a.status)}
+                      </span>
+                    </td>
+                    <td>{fmt.dateTime(a.submittedAt)}</td>
+                    <td>
+                      {deadlineOf(a) ?? '—'}
+                      {a.overdue && <span className="tag tag-overdue"> {t('overdue')}</span>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {list.data && list.data.total > list.data.items.length && (
+          <p className="muted small">
+            {fmt.int(list.data.items.length)} / {fmt.int(list.data.total)}
+          </p>
+        )}
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,148 @@
+/** Shapes of the public API (see /docs-json), as far as the console reads them. */
+export type Tier = 'A' | 'B' | 'C' | 'D';
+export const TIERS: Tier[] = ['A', 'B', 'C', 'D'];
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+export type ByTier = Record<Tier, number>;
+
+export interface Summary {
+  region: string;
+  total: number;
+  byTier: ByTier;
+  subRegions?: { region: string; total: number; byTier: ByTier }[];
+}
+
+export interface Label {
+  zh: string;
+  en: string;
+}
+
+export interface Enterprise {
+  uscc: string;
+  name: string;
+  regionCode: string;
+  industryCode: string;
+  type: string;
+  registeredCapital: string;
+  establishedOn: string;
+  status: string;
+}
+
+export interface Factor {
+  code: string;
+  category: string | null;
+  label: Label | null;
+  points: number;
+  recordIds: number[];
+}
+
+export interface Veto {
+  code: string;
+  effect: string;
+  label: Label | null;
+  recordIds: number[];
+}
+
+export interface Assessment {
+  uscc: string;
+  tier: Tier;
+  score: number;
+  modelVersion: string;
+  modelHash: string;
+  asOf: string;
+  assessedAt: string | null;
+  base?: number | null;
+  thresholds?: { A: number; B: number; C: number } | null;
+  factors: Factor[];
+  vetoes: Veto[];
+  trigger?: string;
+}
+
+export interface Simulation extends Assessment {
+  baseline: { tier: Tier; score: number };
+  without: number[];
+}
+
+export interface CreditRecord {
+  id: number;
+  kind: string;
+  occurredOn: string;
+  status: string;
+  severity?: string;
+  amount?: string;
+  violationType?: string;
+  restrictive?: boolean;
+  reason?: string;
+  result?: string;
+  title?: string;
+  year?: number;
+  rating?: string;
+  documentNo?: string;
+}
+
+export interface Measure {
+  id: string;
+  kind: string;
+  zh: string;
+  en: string;
+  triggers: { on: string; zh: string; en: string; recordIds?: number[] }[];
+}
+
+export interface Measures {
+  tier: Tier;
+  measures: Measure[];
+}
+
+export interface Application {
+  id: number;
+  uscc: string;
+  recordId: number;
+  recordKind: string;
+  status: string;
+  version: number;
+  policy: string;
+  reason: string;
+  submittedAt: string;
+  acceptBy: string;
+  decideBy: string | null;
+  overdue: boolean;
+  allowedActions: string[];
+  evidence: { kind: string; title: string; sha256: string }[];
+  history: { at: string; actor: string; action: string; reason?: string }[];
+}
+
+export interface Eligibility {
+  eligible: boolean;
+  policy: string;
+  conditions: { code: string; met: boolean; earliestOn?: string; detail?: string }[];
+}
+
+export interface Run {
+  id: number;
+  status: 'queued' | 'running' | 'completed' | 'failed';
+  mode: 'full' | 'incremental';
+  modelVersion: string;
+  region: string | null;
+  asOf: string;
+  dryRun: boolean;
+  total: number;
+  processed: number;
+  changed: number;
+  failed: number;
+  requestedBy: string;
+  createdAt: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  byTier: Record<string, number>;
+  transitions: Record<string, number>;
+}
+
+/** The deadline of an application's current stage. */
+export const deadlineOf = (a: Application) =>
+  a.status === 'ACCEPTED' ? a.decideBy : a.status === 'SUBMITTED' ? a.acceptBy : null;

@@ -1,0 +1,268 @@
+/**
+ * API load benchmark (issue 7): autocannon against GET /api/v1/enterprises/:uscc/risk
+ * over a 1,000,000-enterprise database with current assessments, random USCCs,
+ * 50 connections, 20 s, audit trail on, and in the same run the floor
+ * (bench/api/floor-server.ts: node:http + the same JWT check + one indexed
+ * query on a mysql2 pool). Prints requests/s, p50/p99 of both and the ratio.
+ *
+ *   npx nest build && node --require ./bench/register.js bench/api/run.ts
+ *
+ * Options: --enterprises N (1000000) --seed S (42) --connections C (50) --duration D (20)
+ *          --copy-from DB (fill crs_bench_api by copying enterprises and current
+ *          assessments from another bench database instead of seeding; read only)
+ *          --only ours|floor
+ */
+import autocannon from 'autocannon';
+import { ChildProcess, fork, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DataSource } from 'typeorm';
+import { AppConfig, TokenService } from '@app/core';
+import { seedPopulation } from '../../apps/cli/src/commands/seed.command';
+import {
+  benchEnvironment,
+  openDatabase,
+  raiseBufferPool,
+  recreateDatabase,
+} from '../support/bench-db';
+
+const ROOT = join(__dirname, '..', '..');
+const { values } = parseArgs({
+  options: {
+    enterprises: { type: 'string', default: '1000000' },
+    seed: { type: 'string', default: '42' },
+    connections: { type: 'string', default: '50' },
+    duration: { type: 'string', default: '20' },
+    'copy-from': { type: 'string' },
+    only: { type: 'string' },
+  },
+});
+const N = Number(values.enterprises);
+const SECRET = 'bench-secret-0123456789-0123456789-abcdef';
+
+interface Figures {
+  label: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function ensurePopulation(config: AppConfig): Promise<DataSource> {
+  let ds = await openDatabase(config);
+  const [{ n }] = await ds.query('SELECT COUNT(*) AS n FROM enterprises');
+  if (Number(n) >= N) return ds;
+  await ds.destroy();
+  ds = await recreateDatabase(config);
+  const source = values['copy-from'];
+  const started = Date.now();
+  if (source) {
+    if (!/^[A-Za-z0-9_]+$/.test(source)) throw new Error('--copy-from must be a database name');
+    await ds.query(
+      `INSERT INTO enterprises SELECT * FROM \`${source}\`.enterprises ORDER BY id LIMIT ?`,
+      [N],
+    );
+    await ds.query(
+      `INSERT INTO current_assessments SELECT c.* FROM \`${source}\`.current_assessments c
+        JOIN enterprises e ON e.id = c.enterprise_id ORDER BY c.enterprise_id`,
+    );
+    console.log(`copied from ${source} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } else {
+    const s = await seedPopulation(ds, {
+      enterprises: N,
+      seed: Number(values.seed),
+      asOf: '2026-06-30',
+    });
+    console.log(`seed: ${N.toLocaleString('en')} enterprises in ${s.toFixed(1)} s`);
+  }
+  return ds;
+}
+
+/**
+ * Current assessments for enterprises that have none, shaped like the scorer's
+ * (a handful of factors with record ids): a full reclassification of 1M takes
+ * minutes and measures something else (bench/reclassify).
+ */
+async function fillAssessments(ds: DataSource): Promise<void> {
+  const started = Date.now();
+  const r = await ds.query(`
+    INSERT INTO current_assessments (enterprise_id, region_code, tier, score, model_version, model_hash,
+                                     as_of, next_review_on, fingerprint, factors, vetoes, assessed_at)
+    SELECT e.id, e.region_code,
+           ELT(1 + (e.id % 20 > 12) + (e.id % 20 > 17) + (e.id % 20 > 18), 'A', 'B', 'C', 'D'),
+           600 + e.id % 300, 'samr-general-v1', SHA2('samr-general-v1', 256), '2026-06-30', NULL,
+           SHA1(e.id),
+           CONCAT('[{"code":"B1","points":-20},{"code":"B2","points":-10},{"code":"D1","points":20,"recordIds":[',
+                  e.id * 3, ']},{"code":"S2","points":0,"recordIds":[', e.id * 3 + 1, ']}]'),
+           '[]', NOW(3)
+      FROM enterprises e LEFT JOIN current_assessments c ON c.enterprise_id = e.id
+     WHERE c.enterprise_id IS NULL AND e.status <> 'CANCELLED'`);
+  const added = r.affectedRows ?? r[1] ?? 0;
+  if (added)
+    console.log(
+      `filled ${added} current assessments in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+}
+
+function startProcess(cmd: string[], env: Record<string, string>, ready: () => Promise<boolean>) {
+  const child: ChildProcess =
+    cmd[0] === 'fork'
+      ? fork(cmd[1], {
+          env,
+          execArgv: ['--require', join(ROOT, 'bench/register.js')],
+          stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+        })
+      : spawn(process.execPath, cmd, { env, stdio: 'ignore' });
+  return (async () => {
+    for (let i = 0; i < 300; i++) {
+      if (child.exitCode !== null)
+        throw new Error(`${cmd.join(' ')} exited with ${child.exitCode}`);
+      if (await ready().catch(() => false)) return child;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`${cmd.join(' ')} did not start`);
+  })();
+}
+
+async function load(
+  label: string,
+  base: string,
+  token: string,
+  usccs: string[],
+  duration: number,
+): Promise<Figures> {
+  const pick = () => usccs[Math.floor(Math.random() * usccs.length)];
+  const run = (seconds: number) =>
+    autocannon({
+      url: base,
+      connections: Number(values.connections),
+      duration: seconds,
+      headers: { authorization: `Bearer ${token}` },
+      requests: [
+        {
+          method: 'GET',
+          setupRequest: (req) => ({ ...req, path: `/api/v1/enterprises/${pick()}/risk` }),
+        },
+      ],
+    });
+  await run(3); // warm-up: JIT, pools, buffer pool pages
+  const r = await run(duration);
+  return {
+    label,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+  };
+}
+
+async function main() {
+  if (!existsSync(join(ROOT, 'dist/apps/api/src/main.js')))
+    throw new Error('run `npx nest build` first');
+  benchEnvironment('api');
+  process.env.JWT_SECRET = SECRET;
+  const config = AppConfig.fromEnvironment();
+  console.log(`# API load benchmark — ${new Date().toISOString()}`);
+  const ds = await ensurePopulation(config);
+  console.log(await raiseBufferPool(ds));
+  await fillAssessments(ds);
+  const [{ e, c }] = await ds.query(
+    'SELECT (SELECT COUNT(*) FROM enterprises) AS e, (SELECT COUNT(*) FROM current_assessments) AS c',
+  );
+  const [{ p }] = await ds.query(
+    'SELECT LEFT(region_code, 2) AS p FROM current_assessments GROUP BY p ORDER BY COUNT(*) DESC LIMIT 1',
+  );
+  const usccs: string[] = (
+    await ds.query(
+      `SELECT e.uscc FROM current_assessments c JOIN enterprises e ON e.id = c.enterprise_id
+        WHERE c.region_code LIKE ? ORDER BY RAND() LIMIT 100000`,
+      [`${p}%`],
+    )
+  ).map((r: { uscc: string }) => r.uscc);
+  console.log(
+    `${Number(e).toLocaleString('en')} enterprises, ${Number(c).toLocaleString('en')} current assessments; ` +
+      `${usccs.length.toLocaleString('en')} random USCCs of region ${p}; regulator token for ${p}; ` +
+      `${values.connections} connections, ${values.duration} s (after 3 s warm-up)\n`,
+  );
+  const [{ n0: before }] = await ds.query('SELECT COUNT(*) AS n0 FROM audit_log');
+  const token = new TokenService(config).sign({
+    sub: 'bench-regulator',
+    role: 'regulator',
+    region: p,
+  });
+  const env = {
+    ...(process.env as Record<string, string>),
+    NODE_ENV: 'production',
+    JWT_ISSUER: config.env.JWT_ISSUER,
+    JWT_AUDIENCE: config.env.JWT_AUDIENCE,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    RATE_LIMIT: '1000000000',
+  };
+  const results: Figures[] = [];
+  const duration = Number(values.duration);
+  const ping = (port: number) => async () =>
+    (await fetch(`http://127.0.0.1:${port}/api/v1/enterprises/x/risk`)).status > 0;
+
+  if (values.only !== 'floor') {
+    const api = await startProcess(
+      ['dist/apps/api/src/main.js'],
+      { ...env, PORT: '3911' },
+      ping(3911),
+    );
+    try {
+      results.push(
+        await load('ours (NestJS, audit on)', 'http://127.0.0.1:3911', token, usccs, duration),
+      );
+    } finally {
+      api.kill('SIGTERM');
+      await new Promise((r) => api.once('exit', r));
+    }
+    const [{ n1: after }] = await ds.query('SELECT COUNT(*) AS n1 FROM audit_log');
+    console.log(
+      `audit rows written during the run: ${(Number(after) - Number(before)).toLocaleString('en')}`,
+    );
+  }
+  if (values.only !== 'ours') {
+    const floor = await startProcess(
+      ['fork', join(__dirname, 'floor-server.ts')],
+      { ...env, PORT: '3912' },
+      ping(3912),
+    );
+    try {
+      results.push(
+        await load(
+          'floor (node:http + jsonwebtoken + mysql2)',
+          'http://127.0.0.1:3912',
+          token,
+          usccs,
+          duration,
+        ),
+      );
+    } finally {
+      floor.kill('SIGTERM');
+    }
+  }
+  console.log(
+    '\n| server | requests/s | p50 ms | p99 ms | non-2xx | errors |\n|---|---|---|---|---|---|',
+  );
+  for (const r of results) {
+    console.log(
+      `| ${r.label} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} |`,
+    );
+  }
+  if (results.length === 2) {
+    const ratio = results[0].rps / results[1].rps;
+    console.log(
+      `\nours / floor = ${(ratio * 100).toFixed(0)}% (target ≥ 60%); ours p99 ${results[0].p99} ms (target ≤ 50 ms)`,
+    );
+  }
+  await ds.destroy();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,522 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { execFileSync } from 'node:child_process';
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { createTestApp, TestApp } from './support/test-app';
+import { createTestWorker, eventually, queueDrained } from './support/test-worker';
+import { enterpriseBody, newUscc } from './support/fixtures';
+
+/**
+ * The regulators' console in a real browser: Debian's Chromium driven by
+ * playwright-core against the real API (random port, real MariaDB and Redis, a
+ * worker re-scoring), seeded through the public API. Screenshots of every page at
+ * 1280×800 and at tablet width go to test/artifacts/.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ROOT = resolve(__dirname, '..');
+const CONSOLE_SRC = join(ROOT, 'apps/console');
+const CONSOLE_INDEX = join(ROOT, 'dist/console/index.html');
+const ARTIFACTS = join(ROOT, 'test/artifacts');
+const VIEWPORTS = [
+  { width: 1280, height: 800 },
+  { width: 768, height: 1024 },
+];
+const zh = new Intl.NumberFormat('zh-CN');
+
+/** Builds the console when dist/console is missing or older than its sources. */
+function ensureConsoleBuilt(): void {
+  const newest = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
+      const p = join(dir, e.name);
+      return Math.max(m, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+    }, 0);
+  if (existsSync(CONSOLE_INDEX) && statSync(CONSOLE_INDEX).mtimeMs >= newest(CONSOLE_SRC)) return;
+  execFileSync('npm', ['run', 'build:console'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+const sha256Of = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+describe(
+  'regulator console in Chromium (real API, MySQL, Redis, worker)',
+  { timeout: 120_000 },
+  () => {
+    let t: TestApp;
+    let worker: INestApplicationContext;
+    let browser: Browser;
+    let base: string;
+    let evidenceDir: string;
+    let admin: string;
+    let regulator: string;
+    const contexts: BrowserContext[] = [];
+    const marker = randomUUID().slice(0, 6);
+
+    /** The seeded population of 绍兴 (3306): three districts, every tier. */
+    const seeded: { uscc: string; name: string; region: string; record?: object }[] = [];
+    const penalty = {
+      kind: 'PENALTY',
+      occurredOn: '2026-02-15',
+      severity: 'MODERATE',
+      amount: '20000.00',
+      violationType: '虚假宣传',
+      documentNo: '绍越市监处罚〔2026〕8号',
+    };
+    let approveTarget: { uscc: string; appId: number; recordId: number; evidence: Buffer };
+    let conflictTarget: { uscc: string; appId: number };
+
+    const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+    beforeAll(async () => {
+      if (!existsSync(CHROMIUM)) {
+        throw new Error(
+          `Chromium is missing at ${CHROMIUM}: install Debian's package (apt-get install -y chromium), ` +
+            'as .ci/run does. These tests never download a browser and never skip.',
+        );
+      }
+      ensureConsoleBuilt();
+      mkdirSync(ARTIFACTS, { recursive: true });
+      evidenceDir = mkdtempSync(join(tmpdir(), 'crs-console-evidence-'));
+      process.env.EVIDENCE_DIR = evidenceDir;
+
+      t = await createTestApp();
+      await t.app.listen(0, '127.0.0.1');
+      const { port } = t.app.getHttpServer().address() as AddressInfo;
+      base = `http://127.0.0.1:${port}`;
+      worker = await createTestWorker(t.clock);
+      admin = t.token({ role: 'admin', sub: 'admin-console-test' });
+      regulator = t.token({ role: 'regulator', region: '3306', sub: 'reg-shaoxing-01' });
+
+      await seed();
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      });
+    });
+
+    afterAll(async () => {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser?.close();
+      await worker?.close();
+      await t?.close();
+      if (evidenceDir) rmSync(evidenceDir, { recursive: true, force: true });
+      delete process.env.EVIDENCE_DIR;
+    });
+
+    // ---- seeding, through the public API only --------------------------------------------
+
+    async function addEnterprise(region: string, label: string, record?: object) {
+      const uscc = newUscc(region);
+      const name = `绍兴${label}${marker}有限公司`;
+      await t
+        .http()
+        .put(`/api/v1/enterprises/${uscc}`)
+        .set(auth(admin))
+        .send(enterpriseBody({ name, regionCode: region }))
+        .expect(201);
+      await addRecord(uscc, { kind: 'ANNUAL_REPORT', occurredOn: '2025-05-01', year: 2024 });
+      const recordId = record ? (await addRecord(uscc, record)).id : undefined;
+      seeded.push({ uscc, name, region, record });
+      return { uscc, name, recordId };
+    }
+    const addRecord = async (uscc: string, body: object): Promise<{ id: number }> =>
+      (
+        await t
+          .http()
+          .post(`/api/v1/enterprises/${uscc}/records`)
+          .set(auth(admin))
+          .send(body)
+          .expect(201)
+      ).body;
+
+    /** The enterprise uploads the three materials and applies to repair `recordId`. */
+    async function applyForRepair(uscc: string, recordId: number) {
+      const token = t.token({ role: 'enterprise', uscc, sub: `ent-${uscc}` });
+      const files: [string, string, Buffer, string][] = [
+        ['APPLICATION_FORM', '信用修复申请书', pdf(), 'application/pdf'],
+        ['COMMITMENT_LETTER', '守信承诺书', pdf(), 'application/pdf'],
+        ['FULFILMENT_PROOF', '罚款缴纳凭证', pdf(), 'application/pdf'],
+      ];
+      const evidence = [];
+      for (const [kind, title, content, contentType] of files) {
+        const res = await t
+          .http()
+          .post('/api/v1/evidence')
+          .set(auth(token))
+          .attach('file', content, { filename: `${kind}.pdf`, contentType })
+          .expect(201);
+        evidence.push({ kind, title, sha256: res.body.sha256 });
+      }
+      const res = await t
+        .http()
+        .post('/api/v1/repair-applications')
+        .set(auth(token))
+        .send({ recordId, reason: '罚款已缴清，违法行为已整改完毕。', commitment: true, evidence })
+        .expect(201);
+      return { appId: res.body.id as number, evidence: files[0][2] };
+    }
+    const pdf = () => Buffer.from(`%PDF-1.7\n% ${randomUUID()}\n%%EOF\n`);
+
+    async function seed() {
+      await addEnterprise('330602', '越城织造');
+      await addEnterprise('330602', '越城茶叶');
+      const b1 = await addEnterprise('330602', '越城百货', penalty);
+      await addEnterprise('330603', '柯桥纺织');
+      await addEnterprise('330603', '柯桥印染', {
+        kind: 'ABNORMAL_LISTING',
+        occurredOn: '2026-05-01',
+        reason: '通过登记的住所无法联系',
+      });
+      const b2 = await addEnterprise('330603', '柯桥轻纺', penalty);
+      await addEnterprise('330604', '上虞化工', {
+        kind: 'SERIOUS_DISHONESTY_LISTING',
+        occurredOn: '2025-05-01',
+        reason: '提交虚假材料',
+      });
+      await addEnterprise('330604', '上虞机械');
+      const b3 = await addEnterprise('330604', '上虞五金', penalty);
+
+      const a1 = await applyForRepair(b1.uscc, b1.recordId!);
+      approveTarget = { uscc: b1.uscc, recordId: b1.recordId!, ...a1 };
+      conflictTarget = {
+        uscc: b2.uscc,
+        appId: (await applyForRepair(b2.uscc, b2.recordId!)).appId,
+      };
+      await applyForRepair(b3.uscc, b3.recordId!);
+
+      for (const e of seeded) {
+        await eventually(async () => {
+          const res = await t.http().get(`/api/v1/enterprises/${e.uscc}/risk`).set(auth(admin));
+          return res.status === 200 ? true : undefined;
+        });
+      }
+      await queueDrained(worker);
+    }
+
+    // ---- browser helpers ---------------------------------------------------------------
+
+    async function newPage(): Promise<Page> {
+      const context = await browser.newContext({ viewport: VIEWPORTS[0], locale: 'zh-CN' });
+      contexts.push(context);
+      return context.newPage();
+    }
+
+    /** Pastes the token into the sign-in form, as a person would. */
+    async function signIn(page: Page, token: string, path = '/console/') {
+      await page.goto(`${base}${path}`);
+      await page.getByLabel('访问令牌').fill(token);
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.getByRole('button', { name: '退出' }).waitFor();
+    }
+
+    /** The page at 1280×800 and at 768 wide, whole length, into test/artifacts/. */
+    async function screenshots(page: Page, name: string) {
+      for (const vp of VIEWPORTS) {
+        await page.setViewportSize(vp);
+        await page.waitForTimeout(150);
+        await page.screenshot({
+          path: join(ARTIFACTS, `console-${name}-${vp.width}.png`),
+          fullPage: true,
+        });
+      }
+      await page.setViewportSize(VIEWPORTS[0]);
+    }
+
+    const tierShown = (page: Page) =>
+      page.getByTestId('risk-head').locator('.tier-badge').getAttribute('data-tier');
+
+    // ---- the tests -----------------------------------------------------------------------
+
+    it('signs in with a pasted token (session storage only); the overview matches /risk/summary', async () => {
+      const page = await newPage();
+      await page.goto(`${base}/console/`);
+      await page.getByLabel('访问令牌').waitFor();
+      await screenshots(page, 'sign-in');
+      await page.getByLabel('访问令牌').fill('not-a-token');
+      await page.getByRole('button', { name: '登录' }).click();
+      await expect(page.getByRole('alert').textContent()).resolves.toContain('不是有效的令牌');
+
+      await signIn(page, regulator);
+      await page.waitForURL(`${base}/console/overview`);
+      await page.getByTestId('tier-total').waitFor();
+      const storage = (await page.evaluate(
+        '({ session: Object.keys(sessionStorage), local: Object.values(localStorage).join(" ") })',
+      )) as { session: string[]; local: string };
+      expect(storage.session).toContain('crs.console.token');
+      expect(storage.local).not.toContain(regulator.slice(0, 20));
+
+      const summary = (
+        await t
+          .http()
+          .get('/api/v1/risk/summary?groupBy=subregion')
+          .set(auth(regulator))
+          .expect(200)
+      ).body;
+      expect(summary.total).toBe(seeded.length);
+      expect(await page.getByTestId('tier-total').getAttribute('data-value')).toBe(
+        String(summary.total),
+      );
+      for (const tier of ['A', 'B', 'C', 'D']) {
+        const cell = page.getByTestId(`tier-count-${tier}`);
+        expect(await cell.getAttribute('data-value')).toBe(String(summary.byTier[tier]));
+        expect((await cell.textContent())?.trim()).toBe(zh.format(summary.byTier[tier]));
+      }
+      expect(summary.byTier).toEqual({ A: 4, B: 3, C: 1, D: 1 });
+      const shareA = await page.getByTestId('tier-share-A').textContent();
+      expect(shareA).toBe(
+        new Intl.NumberFormat('zh-CN', {
+          style: 'percent',
+          minimumFractionDigits: 1,
+          maximumFractionDigits: 1,
+        }).format(4 / 9),
+      );
+      const subRows = page.getByTestId('subregion-table').locator('tbody tr');
+      expect(await subRows.count()).toBe(summary.subRegions.length);
+      expect(await subRows.locator('th').allTextContents()).toEqual(['330602', '330603', '330604']);
+      const overdue = (
+        await t
+          .http()
+          .get('/api/v1/repair-applications?overdue=true&pageSize=1')
+          .set(auth(regulator))
+          .expect(200)
+      ).body.total;
+      expect(await page.getByTestId('kpi-overdue').textContent()).toBe(zh.format(overdue));
+      await screenshots(page, 'overview');
+
+      // The English switch: words change, numbers stay zh-CN.
+      await page.getByRole('button', { name: '语言' }).click();
+      await page.getByRole('heading', { name: 'Jurisdiction overview' }).waitFor();
+      await screenshots(page, 'overview-en');
+      await page.getByRole('button', { name: 'Language' }).click();
+      await page.getByRole('heading', { name: '辖区总览' }).waitFor();
+    });
+
+    it('finds an enterprise by name with the keyboard; its factors sum to its score; vetoes are plain', async () => {
+      const page = await newPage();
+      await signIn(page, regulator);
+      await page.getByRole('link', { name: '企业查询' }).click();
+      const box = page.getByLabel('统一社会信用代码或企业名称');
+      await box.focus();
+      await page.keyboard.type(`上虞化工${marker}`);
+      await page.keyboard.press('Enter');
+      const hit = seeded.find((e) => e.name.startsWith('绍兴上虞化工'))!;
+      await page.getByRole('link', { name: hit.name }).click();
+      await page.waitForURL(`${base}/console/enterprises/${hit.uscc}`);
+      await page.getByTestId('score').waitFor();
+
+      const score = Number(await page.getByTestId('score').getAttribute('data-value'));
+      const basePoints = Number(await page.getByTestId('base-points').getAttribute('data-value'));
+      const points = await page
+        .locator('[data-testid=factor-table] td[data-factor]')
+        .evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-value'))));
+      expect(basePoints).toBe(700);
+      expect(points.length).toBeGreaterThan(10);
+      expect(basePoints + points.reduce((a, b) => a + b, 0)).toBe(score);
+      const api = (
+        await t.http().get(`/api/v1/enterprises/${hit.uscc}/risk`).set(auth(regulator)).expect(200)
+      ).body;
+      expect(score).toBe(api.score);
+      expect(await tierShown(page)).toBe('D');
+      // The waterfall draws one bar per non-zero factor between the base and the score.
+      const bars = await page.locator('figure.waterfall g[data-step]').count();
+      expect(bars).toBe(2 + points.filter((p) => p !== 0).length);
+      const veto = page.getByTestId('vetoes').locator('li[data-veto=SERIOUS_DISHONESTY_LIST]');
+      expect(await veto.textContent()).toContain('列入严重违法失信名单');
+      await expect(page.getByTestId('records').textContent()).resolves.toContain('有效');
+      await screenshots(page, 'enterprise');
+
+      // By USCC prefix, then the what-if: without the penalty the score rises by 80.
+      await page.getByRole('link', { name: '企业查询' }).click();
+      await page.getByLabel('统一社会信用代码或企业名称').fill(approveTarget.uscc.slice(0, 14));
+      await page.getByRole('button', { name: '查询' }).click();
+      await page.getByTestId('search-results').getByRole('link').first().click();
+      await page.getByTestId('score').waitFor();
+      expect(await tierShown(page)).toBe('B');
+      const before = Number(await page.getByTestId('score').getAttribute('data-value'));
+      await page.getByRole('checkbox', { name: new RegExp(`#${approveTarget.recordId} `) }).check();
+      await page.getByRole('button', { name: '计算模拟结果' }).click();
+      const simulated = page.getByTestId('what-if-score');
+      await simulated.waitFor();
+      expect(Number(await simulated.getAttribute('data-value'))).toBe(before + 80);
+      await screenshots(page, 'enterprise-what-if');
+    });
+
+    it('approves a repair from the queue (accept, then approve) and the tier changes', async () => {
+      const page = await newPage();
+      await signIn(page, regulator);
+      await page.getByRole('link', { name: '信用修复' }).click();
+      await page.getByLabel('申请状态').selectOption('SUBMITTED');
+      await page.getByRole('button', { name: '筛选' }).click();
+      await page.waitForURL(/status=SUBMITTED/);
+      const rows = page.getByTestId('queue').locator('tbody tr');
+      await rows.first().waitFor();
+      expect(await rows.count()).toBe(3);
+      await screenshots(page, 'repair-queue');
+
+      await page.getByRole('link', { name: `#${approveTarget.appId}`, exact: true }).click();
+      await page.getByTestId('conditions').waitFor();
+      expect(await page.getByTestId('eligible').textContent()).toBe('当前满足修复条件');
+      expect(await page.getByTestId('app-status').getAttribute('data-value')).toBe('SUBMITTED');
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: '下载: 信用修复申请书' }).click();
+      const file = await (await download).path();
+      expect(sha256Of(readFileSync(file))).toBe(sha256Of(approveTarget.evidence));
+      await screenshots(page, 'repair-application');
+
+      await page.getByRole('button', { name: '受理', exact: true }).click();
+      await page.getByTestId('decided').waitFor();
+      await eventually(async () =>
+        (await page.getByTestId('app-status').getAttribute('data-value')) === 'ACCEPTED'
+          ? true
+          : undefined,
+      );
+      await page.getByRole('button', { name: '批准修复' }).click();
+      await page.getByText('记录已标记为“已修复”').waitFor();
+      await eventually(async () =>
+        (await page.getByTestId('app-status').getAttribute('data-value')) === 'APPROVED'
+          ? true
+          : undefined,
+      );
+      expect(await page.getByTestId('app-history').locator('tbody tr').count()).toBe(2);
+      await screenshots(page, 'repair-approved');
+
+      await page.getByRole('link', { name: '查看企业' }).click();
+      await page.getByTestId('score').waitFor();
+      await eventually(async () => {
+        if ((await tierShown(page)) === 'A') return true;
+        await page.getByRole('button', { name: '刷新' }).click();
+        await page.waitForTimeout(200);
+        return undefined;
+      });
+      const record = page.locator(
+        `[data-testid=records] tr[data-record="${approveTarget.recordId}"]`,
+      );
+      expect(await record.textContent()).toContain('已修复');
+      expect(await page.getByTestId('history').locator('tbody tr').count()).toBeGreaterThanOrEqual(
+        2,
+      );
+      await screenshots(page, 'enterprise-after-repair');
+    });
+
+    it('tells the second regulator deciding the same application that someone else decided first (409)', async () => {
+      const first = await newPage();
+      const second = await newPage();
+      await signIn(first, regulator);
+      await signIn(second, t.token({ role: 'regulator', region: '3306', sub: 'reg-shaoxing-02' }));
+      const url = `${base}/console/repairs/${conflictTarget.appId}`;
+      for (const p of [first, second]) {
+        await p.goto(url);
+        await p.getByTestId('app-version').waitFor();
+        expect(await p.getByTestId('app-version').textContent()).toBe('1');
+      }
+      await first.getByRole('button', { name: '受理', exact: true }).click();
+      await first.getByTestId('decided').waitFor();
+
+      // The second page still shows version 1: its decision must be refused, and said so.
+      await second.getByLabel('理由（不予受理、不予修复、撤销时必填）').fill('材料不齐全');
+      await second.getByRole('button', { name: '不予受理' }).click();
+      const conflict = second.getByTestId('conflict');
+      await conflict.waitFor();
+      expect(await conflict.textContent()).toContain('其他人已先对此申请作出决定');
+      expect(await conflict.getAttribute('role')).toBe('alert');
+      await eventually(async () =>
+        (await second.getByTestId('app-status').getAttribute('data-value')) === 'ACCEPTED'
+          ? true
+          : undefined,
+      );
+      const app = (
+        await t
+          .http()
+          .get(`/api/v1/repair-applications/${conflictTarget.appId}`)
+          .set(auth(regulator))
+          .expect(200)
+      ).body;
+      expect(app).toMatchObject({ status: 'ACCEPTED', version: 2 });
+      expect(app.history.map((h: { actor: string }) => h.actor)).toEqual(['reg-shaoxing-01']);
+      await screenshots(second, 'repair-conflict');
+
+      // The whole queue, earliest deadline first.
+      await second.goto(`${base}/console/repairs`);
+      const rows = second.getByTestId('queue').locator('tbody tr');
+      await rows.first().waitFor();
+      const deadlines = await rows.evaluateAll((trs) =>
+        trs
+          .filter((tr) => /待受理|已受理/.test(tr.textContent ?? ''))
+          .map((tr) => tr.querySelectorAll('td')[5].textContent?.slice(0, 10) ?? ''),
+      );
+      expect(deadlines.length).toBeGreaterThanOrEqual(2);
+      expect([...deadlines].sort()).toEqual(deadlines);
+    });
+
+    it('runs: an admin starts a full dry run and watches it complete; regulators get no button', async () => {
+      const page = await newPage();
+      await signIn(page, admin);
+      await page.getByRole('link', { name: '分类批次' }).click();
+      await page.getByRole('radio', { name: '全量' }).check();
+      await page.getByLabel('试运行（仅统计迁移，不保存结果）').check();
+      await page.getByRole('button', { name: '开始' }).click();
+      const started = page.getByTestId('run-started');
+      await started.waitFor();
+      const id = Number((await started.textContent())!.replace(/\D/g, ''));
+      const row = page.locator(`[data-testid=runs] tr[data-run="${id}"]`);
+      // No reload: the page polls while the run is queued or running.
+      await row.and(page.locator('[data-status=completed]')).waitFor({ timeout: 60_000 });
+      await row.getByRole('button', { name: '迁移矩阵' }).click();
+      await page.getByTestId(`matrix-${id}`).waitFor();
+      await screenshots(page, 'runs');
+
+      const reg = await newPage();
+      await signIn(reg, regulator);
+      await reg.goto(`${base}/console/runs`);
+      await reg.getByText('仅管理员可发起批次。').waitFor();
+      expect(await reg.getByRole('button', { name: '开始' }).count()).toBe(0);
+      await reg.goto(`${base}/console/overview`);
+      await reg.getByTestId(`matrix-${id}`).waitFor();
+    });
+
+    it('an enterprise token cannot open the risk pages: the API answers 403 and the console says so', async () => {
+      const page = await newPage();
+      const forbidden: string[] = [];
+      page.on('response', (r) => {
+        if (r.status() === 403) forbidden.push(new URL(r.url()).pathname);
+      });
+      const own = approveTarget.uscc;
+      await signIn(page, t.token({ role: 'enterprise', uscc: own, sub: `ent-${own}` }));
+      await page.waitForURL(`${base}/console/overview`);
+      const note = page.locator('.note.error[data-status="403"]').first();
+      await note.waitFor();
+      expect(await note.textContent()).toContain('无权查看');
+      expect(await page.getByTestId('tier-table').count()).toBe(0);
+      expect(forbidden).toContain('/api/v1/risk/summary');
+      await screenshots(page, 'enterprise-token-overview');
+
+      await page.goto(`${base}/console/enterprises/${own}`);
+      await page.locator('section[aria-labelledby=risk] .note.error[data-status="403"]').waitFor();
+      expect(await page.getByTestId('score').count()).toBe(0);
+      expect(await page.getByTestId('factor-table').count()).toBe(0);
+      await eventually(async () =>
+        forbidden.includes(`/api/v1/enterprises/${own}/risk`) ? true : undefined,
+      );
+      await screenshots(page, 'enterprise-token-enterprise');
+    });
+  },
+);

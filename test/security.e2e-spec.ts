@@ -1,0 +1,294 @@
+import { createHmac } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AuditWriter } from '@app/core';
+import { enterpriseBody, newUscc } from './support/fixtures';
+import { createTestApp, TestApp, TEST_NOW } from './support/test-app';
+import { eventually } from './support/test-worker';
+
+interface AuditItem {
+  id: number;
+  at: string;
+  actor: { sub: string; role: string; region: string | null };
+  action: string;
+  resource: string | null;
+  uscc: string | null;
+  statusCode: number;
+  requestId: string | null;
+  ip: string | null;
+}
+
+const errorShape = {
+  statusCode: expect.any(Number),
+  error: expect.any(String),
+  message: expect.any(String),
+};
+
+/** Boots an app with some settings changed, as another API instance would be configured. */
+async function appWith(env: Record<string, string>): Promise<TestApp> {
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
+  try {
+    return await createTestApp();
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
+
+describe('security: audit trail, tokens, limits, headers (real MySQL + Redis)', () => {
+  let t: TestApp;
+  let admin: string;
+  let regulator: string;
+  const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = t.token({ role: 'admin', sub: 'admin-security' });
+    regulator = t.token({ role: 'regulator', region: '3301', sub: 'regulator-audit-1' });
+  });
+  afterAll(() => t.close());
+
+  const auditOf = async (query: string) =>
+    (await t.http().get(`/api/v1/audit?${query}`).set(auth(admin)).expect(200)).body as {
+      items: AuditItem[];
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+
+  describe('audit trail', () => {
+    it('records a regulator read of risk data: who, role, region, what, when, outcome, request id, ip', async () => {
+      const uscc = newUscc('330106');
+      await t
+        .http()
+        .put(`/api/v1/enterprises/${uscc}`)
+        .set(auth(admin))
+        .send(enterpriseBody())
+        .expect(201);
+      const res = await t
+        .http()
+        .get(`/api/v1/enterprises/${uscc}/risk`)
+        .set(auth(regulator))
+        .set('X-Request-Id', `audit-test-${uscc}`);
+      expect(res.status).toBe(404); // never assessed: no worker here; audited all the same
+      const page = await eventually(async () => {
+        const p = await auditOf(`uscc=${uscc}`);
+        return p.total > 0 ? p : undefined;
+      });
+      expect(page.items).toEqual([
+        {
+          id: expect.any(Number),
+          at: TEST_NOW,
+          actor: { sub: 'regulator-audit-1', role: 'regulator', region: '3301' },
+          action: 'risk.read',
+          resource: uscc,
+          uscc,
+          statusCode: 404,
+          requestId: `audit-test-${uscc}`,
+          ip: expect.stringMatching(/127\.0\.0\.1|::1/),
+        },
+      ]);
+      // Nothing secret in the row: no token, no signature.
+      expect(JSON.stringify(page)).not.toContain(regulator.split('.')[2]);
+    });
+
+    it('records decisions with their outcome, and filters by actor, uscc, action and time', async () => {
+      const sub = `regulator-audit-${Date.now()}`;
+      const reg = t.token({ role: 'regulator', region: '330106', sub });
+      // A plan over a region without inspectors is refused (422): the refusal is audited too.
+      const plan = await t
+        .http()
+        .post('/api/v1/inspection-plans')
+        .set(auth(reg))
+        .send({ name: 'audit test plan', seed: 'audit' });
+      expect(plan.status).toBeGreaterThanOrEqual(200);
+      await t.http().post('/api/v1/repair-applications/999999999/accept').set(auth(reg)).send({
+        version: 1,
+      });
+      const page = await eventually(async () => {
+        const p = await auditOf(`actor=${sub}`);
+        return p.total === 2 ? p : undefined;
+      });
+      expect(page.items.map((i) => [i.action, i.statusCode])).toEqual([
+        ['repair.accept', 404],
+        ['inspection-plan.create', plan.status],
+      ]);
+      expect((await auditOf(`actor=${sub}&action=repair.accept`)).total).toBe(1);
+      expect((await auditOf(`actor=${sub}&from=2026-06-15&to=2026-06-15`)).total).toBe(2);
+      expect((await auditOf(`actor=${sub}&from=2026-06-16`)).total).toBe(0);
+      expect((await auditOf(`actor=${sub}&to=${encodeURIComponent(TEST_NOW)}`)).total).toBe(0);
+      expect(await auditOf(`actor=${sub}&page=2&pageSize=1`)).toMatchObject({
+        page: 2,
+        pageSize: 1,
+        total: 2,
+        items: [{ action: 'inspection-plan.create' }],
+      });
+    });
+
+    it('is for admins only, and validates its filters', async () => {
+      const r = await t.http().get('/api/v1/audit').set(auth(regulator)).expect(403);
+      expect(r.body).toMatchObject(errorShape);
+      const bad = await t
+        .http()
+        .get('/api/v1/audit?uscc=nope&from=yesterday&pageSize=501')
+        .set(auth(admin))
+        .expect(400);
+      expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual([
+        'from',
+        'pageSize',
+        'uscc',
+      ]);
+    });
+
+    it('is append-only: the database refuses UPDATE and DELETE', async () => {
+      await t.app.get(AuditWriter).flush();
+      const db = t.app.get(DataSource);
+      await expect(db.query("UPDATE audit_log SET actor_sub = 'x' LIMIT 1")).rejects.toThrow(
+        /append-only/,
+      );
+      await expect(db.query('DELETE FROM audit_log LIMIT 1')).rejects.toThrow(/append-only/);
+    });
+  });
+
+  describe('tokens', () => {
+    const forge = (header: object, claims: object, secret = process.env.JWT_SECRET!) => {
+      const b = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+      const input = `${b(header)}.${b(claims)}`;
+      return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
+    };
+    const claims = (o: object = {}) => ({
+      sub: 'forger',
+      role: 'admin',
+      iss: 'credit-risk-service',
+      aud: 'credit-risk-api',
+      exp: Math.floor(Date.now() / 1000) + 600,
+      ...o,
+    });
+
+    it('accepts a correct token and refuses alg:none, a wrong issuer, audience or an expired one with 401', async () => {
+      await t
+        .http()
+        .get('/api/v1/audit?pageSize=1')
+        .set(auth(forge({ alg: 'HS256' }, claims())))
+        .expect(200);
+      const unsigned = forge({ alg: 'none' }, claims()).split('.').slice(0, 2).join('.') + '.';
+      for (const token of [
+        unsigned,
+        forge({ alg: 'HS256' }, claims({ iss: 'elsewhere' })),
+        forge({ alg: 'HS256' }, claims({ aud: 'another-api' })),
+        forge({ alg: 'HS256' }, claims({ exp: Math.floor(Date.now() / 1000) - 120 })),
+        forge({ alg: 'HS256' }, claims(), 'a-guessed-secret-that-is-long-enough-0000'),
+      ]) {
+        const r = await t.http().get('/api/v1/audit').set(auth(token)).expect(401);
+        expect(r.body).toMatchObject({ ...errorShape, statusCode: 401 });
+      }
+    });
+  });
+
+  describe('rate limit, held in Redis across API instances', () => {
+    it('answers 429 with Retry-After past RATE_LIMIT per caller, counting every instance', async () => {
+      const env = { RATE_LIMIT: '3', RATE_LIMIT_WINDOW_SECONDS: '60' };
+      const a = await appWith(env);
+      const b = await appWith(env);
+      try {
+        const caller = { role: 'admin' as const, sub: `throttled-${Date.now()}` };
+        const token = a.token(caller);
+        const get = (x: TestApp, tok = token) =>
+          x.http().get('/api/v1/audit?pageSize=1').set(auth(tok));
+        expect((await get(a)).status).toBe(200);
+        expect((await get(b)).status).toBe(200);
+        expect((await get(a)).status).toBe(200);
+        const refused = await get(b);
+        expect(refused.status).toBe(429);
+        expect(refused.body).toMatchObject({ ...errorShape, statusCode: 429 });
+        expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+        expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
+        // Another caller has its own budget; health is never limited.
+        expect((await get(a, a.token({ role: 'admin', sub: `${caller.sub}-other` }))).status).toBe(
+          200,
+        );
+        await a.http().get('/api/v1/health').expect(200);
+      } finally {
+        await a.close();
+        await b.close();
+      }
+    });
+  });
+
+  describe('headers, body size, CORS', () => {
+    it('sets helmet headers, and the strictest content policy on API responses', async () => {
+      const r = await t.http().get('/api/v1/health');
+      expect(r.headers['x-content-type-options']).toBe('nosniff');
+      expect(r.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(r.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+      expect(r.headers['content-security-policy']).toBe(
+        "default-src 'none';frame-ancestors 'none'",
+      );
+      expect(r.headers['x-powered-by']).toBeUndefined();
+    });
+
+    it('refuses a JSON body over BODY_LIMIT_BYTES with 413 and writes nothing', async () => {
+      const uscc = newUscc('330106');
+      const r = await t
+        .http()
+        .put(`/api/v1/enterprises/${uscc}`)
+        .set(auth(admin))
+        .set('Content-Type', 'application/json')
+        .send(JSON.stringify(enterpriseBody({ name: 'x'.repeat(1024 ** 2 + 10) })));
+      expect(r.status).toBe(413);
+      expect(r.body).toMatchObject({ ...errorShape, statusCode: 413 });
+      await t.http().get(`/api/v1/enterprises/${uscc}`).set(auth(admin)).expect(404);
+    });
+
+    it('accepts penalty amounts the DECIMAL(16,2) column holds and refuses longer ones with 400', async () => {
+      const uscc = newUscc('330106');
+      await t
+        .http()
+        .put(`/api/v1/enterprises/${uscc}`)
+        .set(auth(admin))
+        .send(enterpriseBody())
+        .expect(201);
+      const penalty = (amount: string | number) => ({
+        kind: 'PENALTY',
+        occurredOn: '2026-02-15',
+        severity: 'MODERATE',
+        amount,
+        violationType: '虚假宣传',
+        documentNo: '杭西市监处罚〔2026〕1号',
+      });
+      const post = (amount: string | number) =>
+        t.http().post(`/api/v1/enterprises/${uscc}/records`).set(auth(admin)).send(penalty(amount));
+      expect((await post('99999999999999.99')).status).toBe(201);
+      for (const amount of ['123456789012345.00', '1234567890123456', 123456789012345]) {
+        const r = await post(amount);
+        expect(r.status).toBe(400);
+        expect(r.body.details).toEqual([{ field: 'amount', message: expect.any(String) }]);
+      }
+    });
+
+    it('allows the configured CORS origins only', async () => {
+      const c = await appWith({ CORS_ORIGINS: 'https://console.example.gov.cn' });
+      try {
+        const ok = await c
+          .http()
+          .options('/api/v1/risk')
+          .set('Origin', 'https://console.example.gov.cn')
+          .set('Access-Control-Request-Method', 'GET')
+          .set('Access-Control-Request-Headers', 'authorization');
+        expect(ok.status).toBe(204);
+        expect(ok.headers['access-control-allow-origin']).toBe('https://console.example.gov.cn');
+        const other = await c
+          .http()
+          .get('/api/v1/health')
+          .set('Origin', 'https://evil.example.com');
+        expect(other.headers['access-control-allow-origin']).toBeUndefined();
+      } finally {
+        await c.close();
+      }
+      const none = await t.http().get('/api/v1/health').set('Origin', 'https://evil.example.com');
+      expect(none.headers['access-control-allow-origin']).toBeUndefined();
+    });
+  });
+});

@@ -138,15 +138,7 @@ describe(
       seeded.push({ uscc, name, region, record });
       return { uscc, name, recordId };
     }
-    const addRecord = async (uscc: string, body: object): Promise<{ id: number }> =>
-      (
-        await t
-          .http()
-          .post(`/api/v1/enterprises/${uscc}/records`)
-          .set(auth(admin))
-          .send(body)
-          .expect(201)
-      ).body;
+    const addRecord = (uscc: string, body: object) => t.addRecord(uscc, body);
 
     /** The enterprise uploads the three materials and applies to repair `recordId`. */
     async function applyForRepair(uscc: string, recordId: number) {

@@ -97,15 +97,7 @@ describe('credit repair (real MySQL + Redis + worker)', () => {
     await addRecord(uscc, { kind: 'ANNUAL_REPORT', occurredOn: '2025-05-01', year: 2024 });
     return { uscc, token: enterpriseToken(uscc) };
   }
-  const addRecord = async (uscc: string, body: object): Promise<{ id: number }> =>
-    (
-      await t
-        .http()
-        .post(`/api/v1/enterprises/${uscc}/records`)
-        .set(auth(admin))
-        .send(body)
-        .expect(201)
-    ).body;
+  const addRecord = (uscc: string, body: object) => t.addRecord(uscc, body);
   const moderatePenalty = (occurredOn = '2026-02-15', violationType = '虚假宣传') => ({
     kind: 'PENALTY',
     occurredOn,

@@ -44,15 +44,7 @@ describe('risk: re-scoring on change and the risk API (real MySQL + Redis + work
       .set(auth(admin))
       .send(enterpriseBody(overrides))
       .expect(201);
-  const addRecord = async (uscc: string, body: object) =>
-    (
-      await t
-        .http()
-        .post(`/api/v1/enterprises/${uscc}/records`)
-        .set(auth(admin))
-        .send(body)
-        .expect(201)
-    ).body;
+  const addRecord = (uscc: string, body: object) => t.addRecord(uscc, body);
   const risk = (uscc: string, token = regulator) =>
     t.http().get(`/api/v1/enterprises/${uscc}/risk`).set(auth(token));
   /** Waits until the API shows an assessment satisfying `ok`. */

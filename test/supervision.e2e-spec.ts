@@ -77,15 +77,7 @@ describe('supervision: measures, inspectors and 双随机 inspection plans (real
       .set(auth(admin))
       .send(enterpriseBody({ regionCode: uscc.slice(2, 8), ...overrides }))
       .expect(201);
-  const addRecord = async (uscc: string, body: object) =>
-    (
-      await t
-        .http()
-        .post(`/api/v1/enterprises/${uscc}/records`)
-        .set(auth(admin))
-        .send(body)
-        .expect(201)
-    ).body as { id: number };
+  const addRecord = (uscc: string, body: object) => t.addRecord(uscc, body);
   const enterprise = async (region: string, status = 'ACTIVE', ...records: object[]) => {
     const uscc = newUscc(region);
     await putEnterprise(uscc, { status, name: `测试企业${uscc.slice(-6)}` });

@@ -14,6 +14,8 @@ export interface TestApp {
   clock: FixedClock;
   http: () => ReturnType<typeof request>;
   token: (caller: Omit<Caller, 'sub'> & { sub?: string }) => string;
+  /** Adds a record as an admin through the API (expects 201) and returns the created record. */
+  addRecord: (uscc: string, body: object) => Promise<{ id: number } & Record<string, unknown>>;
   close: () => Promise<void>;
 }
 
@@ -36,6 +38,14 @@ export async function createTestApp(
     clock,
     http: () => request(app.getHttpServer()),
     token: (c) => tokens.sign({ sub: c.sub ?? `${c.role}-test`, ...c } as Caller),
+    addRecord: async (uscc, body) =>
+      (
+        await request(app.getHttpServer())
+          .post(`/api/v1/enterprises/${uscc}/records`)
+          .set('Authorization', `Bearer ${tokens.sign({ sub: 'admin-test', role: 'admin' })}`)
+          .send(body)
+          .expect(201)
+      ).body,
     close: () => app.close(),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RECORD_KINDS } from './profile';
 
 /**
  * The shape of a model file (config/models/*.yaml). Structural rules only;
@@ -13,19 +14,7 @@ export type Tier = (typeof TIERS)[number];
 export const CATEGORIES = ['basic', 'dynamic', 'regulatory', 'relations', 'social'] as const;
 export type IndicatorCategory = (typeof CATEGORIES)[number];
 
-const recordKind = z.enum([
-  'PENALTY',
-  'ABNORMAL_LISTING',
-  'SERIOUS_DISHONESTY_LISTING',
-  'INSPECTION',
-  'COMPLAINT',
-  'HONOR',
-  'TAX_RATING',
-  'JUDGMENT_DEBTOR',
-  'ANNUAL_REPORT',
-  'LEGAL_REP_CHANGE',
-  'ADDRESS_CHANGE',
-]);
+const recordKind = z.enum(RECORD_KINDS);
 
 const label = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
 export type Label = Readonly<z.infer<typeof label>>;

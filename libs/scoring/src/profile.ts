@@ -9,20 +9,7 @@ export type EnterpriseStatus = 'ACTIVE' | 'REVOKED' | 'CANCELLED';
 
 export type RecordStatus = 'ACTIVE' | 'REPAIRED' | 'EXPIRED' | 'REVOKED';
 
-export type RecordKind =
-  | 'PENALTY'
-  | 'ABNORMAL_LISTING'
-  | 'SERIOUS_DISHONESTY_LISTING'
-  | 'INSPECTION'
-  | 'COMPLAINT'
-  | 'HONOR'
-  | 'TAX_RATING'
-  | 'JUDGMENT_DEBTOR'
-  | 'ANNUAL_REPORT'
-  | 'LEGAL_REP_CHANGE'
-  | 'ADDRESS_CHANGE';
-
-export const RECORD_KINDS: readonly RecordKind[] = [
+export const RECORD_KINDS = [
   'PENALTY',
   'ABNORMAL_LISTING',
   'SERIOUS_DISHONESTY_LISTING',
@@ -34,7 +21,9 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   'ANNUAL_REPORT',
   'LEGAL_REP_CHANGE',
   'ADDRESS_CHANGE',
-];
+] as const;
+
+export type RecordKind = (typeof RECORD_KINDS)[number];
 
 export type PenaltySeverity = 'MINOR' | 'MODERATE' | 'SERIOUS';
 export type InspectionResult = 'PASS' | 'PROBLEM' | 'NOT_FOUND';

@@ -2,7 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/core';
 import { applyTestEnvironment } from './setup/test-environment';
-import { enterpriseBody, newUscc } from './support/fixtures';
+import { newUscc } from './support/fixtures';
 import { TcpProxy } from './support/tcp-proxy';
 import { createTestApp } from './support/test-app';
 import { createTestWorker, eventually } from './support/test-worker';
@@ -25,12 +25,7 @@ describe('faults: MySQL or Redis unreachable (real servers behind a local TCP pr
     try {
       const admin = t.token({ role: 'admin' });
       const uscc = newUscc('330106');
-      await t
-        .http()
-        .put(`/api/v1/enterprises/${uscc}`)
-        .set(auth(admin))
-        .send(enterpriseBody())
-        .expect(201);
+      await t.putEnterprise(uscc);
 
       await proxy.cut();
       const started = Date.now();
@@ -74,12 +69,7 @@ describe('faults: MySQL or Redis unreachable (real servers behind a local TCP pr
       const admin = t.token({ role: 'admin' });
       const regulator = t.token({ role: 'regulator', region: '3301' });
       const uscc = newUscc('330106');
-      await t
-        .http()
-        .put(`/api/v1/enterprises/${uscc}`)
-        .set(auth(admin))
-        .send(enterpriseBody())
-        .expect(201);
+      await t.putEnterprise(uscc);
       // Assessed once, then no worker: only the API's own relay can move the outbox.
       worker = await createTestWorker(t.clock);
       const before = await eventually(async () => {

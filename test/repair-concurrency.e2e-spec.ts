@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { enterpriseBody, newUscc } from './support/fixtures';
+import { newUscc } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 
 const ENTERPRISES = 50;
@@ -33,12 +33,7 @@ describe('repair decisions under concurrency (real MySQL + Redis)', () => {
       Array.from({ length: ENTERPRISES }, async () => {
         const uscc = newUscc('330106');
         const token = t.token({ role: 'enterprise', uscc, sub: `ent-${uscc}` });
-        await t
-          .http()
-          .put(`/api/v1/enterprises/${uscc}`)
-          .set(auth(admin))
-          .send(enterpriseBody())
-          .expect(201);
+        await t.putEnterprise(uscc);
         const evidence = [];
         for (const [kind, title] of [
           ['APPLICATION_FORM', '信用修复申请书'],

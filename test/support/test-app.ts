@@ -5,6 +5,7 @@ import { Caller, Clock, FixedClock, TokenService } from '@app/core';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
 import { applyTestEnvironment } from '../setup/test-environment';
+import { enterpriseBody } from './fixtures';
 
 /** The as-of instant of every e2e test: fixed, so no test depends on today's date. */
 export const TEST_NOW = '2026-06-15T02:00:00.000Z';
@@ -14,6 +15,11 @@ export interface TestApp {
   clock: FixedClock;
   http: () => ReturnType<typeof request>;
   token: (caller: Omit<Caller, 'sub'> & { sub?: string }) => string;
+  /** Creates an enterprise as an admin through the API (expects 201) from `enterpriseBody(overrides)`. */
+  putEnterprise: (
+    uscc: string,
+    overrides?: Record<string, unknown>,
+  ) => Promise<Record<string, unknown>>;
   /** Adds a record as an admin through the API (expects 201) and returns the created record. */
   addRecord: (uscc: string, body: object) => Promise<{ id: number } & Record<string, unknown>>;
   close: () => Promise<void>;
@@ -38,6 +44,14 @@ export async function createTestApp(
     clock,
     http: () => request(app.getHttpServer()),
     token: (c) => tokens.sign({ sub: c.sub ?? `${c.role}-test`, ...c } as Caller),
+    putEnterprise: async (uscc, overrides = {}) =>
+      (
+        await request(app.getHttpServer())
+          .put(`/api/v1/enterprises/${uscc}`)
+          .set('Authorization', `Bearer ${tokens.sign({ sub: 'admin-test', role: 'admin' })}`)
+          .send(enterpriseBody(overrides))
+          .expect(201)
+      ).body,
     addRecord: async (uscc, body) =>
       (
         await request(app.getHttpServer())

@@ -1,21 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AuditWriter } from '@app/core';
+import { AuditEntryView, AuditWriter } from '@app/core';
 import { enterpriseBody, newUscc } from './support/fixtures';
 import { createTestApp, TestApp, TEST_NOW } from './support/test-app';
 import { eventually } from './support/test-worker';
-
-interface AuditItem {
-  id: number;
-  at: string;
-  actor: { sub: string; role: string; region: string | null };
-  action: string;
-  resource: string | null;
-  uscc: string | null;
-  statusCode: number;
-  requestId: string | null;
-  ip: string | null;
-}
 
 const errorShape = {
   statusCode: expect.any(Number),
@@ -52,7 +40,7 @@ describe('security: audit trail, tokens, limits, headers (real MySQL + Redis)', 
 
   const auditOf = async (query: string) =>
     (await t.http().get(`/api/v1/audit?${query}`).set(auth(admin)).expect(200)).body as {
-      items: AuditItem[];
+      items: AuditEntryView[];
       total: number;
       page: number;
       pageSize: number;

@@ -12,6 +12,7 @@ import {
   V1,
   v1WithBase,
   V2,
+  DOMAIN_INDICATOR_CODES,
 } from './testing/fixtures';
 
 /** A strong enterprise under v1: 700 +20 (B1) +10 (B2) +20 (D1) +40 (S1) +20 (S2) = 810. */
@@ -41,23 +42,7 @@ describe('evaluate', () => {
 
   it('explains every indicator in model order and records the model and dates', () => {
     const a = assess(profile());
-    expect(a.factors.map((f) => f.code)).toEqual([
-      'B1',
-      'B2',
-      'B3',
-      'D1',
-      'D2',
-      'D3',
-      'R1',
-      'R2',
-      'R4',
-      'R5',
-      'L1',
-      'L2',
-      'S1',
-      'S2',
-      'S3',
-    ]);
+    expect(a.factors.map((f) => f.code)).toEqual(DOMAIN_INDICATOR_CODES);
     expect(a.factors.map((f) => f.category)).toEqual([
       ...['basic', 'basic', 'basic', 'dynamic', 'dynamic', 'dynamic'],
       ...['regulatory', 'regulatory', 'regulatory', 'regulatory', 'relations', 'relations'],

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadModelDirectory, loadModelFile, parseModel } from './model-loader';
 import { ModelValidationError } from './model-validation-error';
-import { MODELS_DIR, modelText } from './testing/fixtures';
+import { DOMAIN_INDICATOR_CODES, MODELS_DIR, modelText } from './testing/fixtures';
 
 const V1_TEXT = modelText();
 
@@ -38,23 +38,7 @@ describe('model loader', () => {
     expect([...models.keys()].sort()).toEqual(['samr-general-v1', 'samr-general-v2-draft']);
     const v1 = models.get('samr-general-v1');
     expect(v1?.sourceFile).toBe('samr-general-v1.yaml');
-    expect(v1?.indicators.map((i) => i.code)).toEqual([
-      'B1',
-      'B2',
-      'B3',
-      'D1',
-      'D2',
-      'D3',
-      'R1',
-      'R2',
-      'R4',
-      'R5',
-      'L1',
-      'L2',
-      'S1',
-      'S2',
-      'S3',
-    ]);
+    expect(v1?.indicators.map((i) => i.code)).toEqual(DOMAIN_INDICATOR_CODES);
     expect(v1).toMatchObject({
       base: 700,
       clampMin: 0,

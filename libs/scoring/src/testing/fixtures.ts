@@ -23,6 +23,25 @@ export const V2: CompiledModel = loadModelFile(join(MODELS_DIR, 'samr-general-v2
  */
 export const AS_OF = '2024-08-15';
 
+/** The indicators of domain.md's default model, in its order. */
+export const DOMAIN_INDICATOR_CODES = [
+  'B1',
+  'B2',
+  'B3',
+  'D1',
+  'D2',
+  'D3',
+  'R1',
+  'R2',
+  'R4',
+  'R5',
+  'L1',
+  'L2',
+  'S1',
+  'S2',
+  'S3',
+];
+
 export function profile(over: Partial<EnterpriseProfile> = {}): EnterpriseProfile {
   return {
     id: 1,

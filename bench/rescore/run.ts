@@ -6,11 +6,13 @@
  *   npx nest build && node --require ./bench/register.js bench/rescore/run.ts [--writes 200]
  */
 import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomInt } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { AppConfig, TokenService, USCC_ALPHABET, usccCheckCharacter } from '@app/core';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
+import { createHttpAdapter } from '../../apps/api/src/http-adapter';
 import { benchEnvironment, recreateDatabase } from '../support/bench-db';
 import { WorkerFleet } from '../support/bench-workers';
 
@@ -32,8 +34,12 @@ async function main() {
   await ds.destroy();
   const fleet = new WorkerFleet();
   await fleet.start(1, process.env as Record<string, string>);
-  const app = configureApp(
-    await NestFactory.create(AppModule, { logger: ['error'], bufferLogs: true }),
+  const app = await configureApp(
+    await NestFactory.create<NestFastifyApplication>(
+      AppModule,
+      createHttpAdapter(config.env.BODY_LIMIT_BYTES),
+      { logger: ['error'], bufferLogs: true },
+    ),
   );
   await app.listen(0, '127.0.0.1');
   const base = `${await app.getUrl()}/api/v1`.replace('[::1]', '127.0.0.1');

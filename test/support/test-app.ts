@@ -1,9 +1,10 @@
-import { INestApplication } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import request from 'supertest';
-import { Caller, Clock, FixedClock, TokenService } from '@app/core';
+import { AppConfig, Caller, Clock, FixedClock, TokenService } from '@app/core';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
+import { createHttpAdapter } from '../../apps/api/src/http-adapter';
 import { applyTestEnvironment } from '../setup/test-environment';
 import { enterpriseBody } from './fixtures';
 
@@ -11,7 +12,7 @@ import { enterpriseBody } from './fixtures';
 export const TEST_NOW = '2026-06-15T02:00:00.000Z';
 
 export interface TestApp {
-  app: INestApplication;
+  app: NestFastifyApplication;
   clock: FixedClock;
   http: () => ReturnType<typeof request>;
   token: (caller: Omit<Caller, 'sub'> & { sub?: string }) => string;
@@ -36,8 +37,14 @@ export async function createTestApp(
       .overrideProvider(Clock)
       .useValue(clock),
   ).compile();
-  const app = configureApp(moduleRef.createNestApplication({ bufferLogs: true }));
+  const app = await configureApp(
+    moduleRef.createNestApplication<NestFastifyApplication>(
+      createHttpAdapter(AppConfig.fromEnvironment().env.BODY_LIMIT_BYTES),
+      { bufferLogs: true },
+    ),
+  );
   await app.init();
+  await app.getHttpAdapter().getInstance().ready();
   const tokens = app.get(TokenService);
   return {
     app,

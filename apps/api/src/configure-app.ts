@@ -1,21 +1,30 @@
-import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import multipart from '@fastify/multipart';
 import { Logger } from 'nestjs-pino';
 import { apiValidationPipe } from '@app/core';
 import { applySecurity } from './security';
 import { serveConsole } from './console/serve-console';
 import { HttpMetrics } from './metrics/http-metrics';
+import { BoardAccess } from './queue-board/board-access';
+import { NDJSON_TYPES } from './registry/ndjson';
 import { UNPREFIXED_ROUTES } from './unprefixed-routes';
 
 export const API_PREFIX = 'api/v1';
 
 /** Everything main.ts and the e2e tests share, so tests exercise the real app. */
-export function configureApp(app: INestApplication): INestApplication {
+export async function configureApp(app: NestFastifyApplication): Promise<NestFastifyApplication> {
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_ROUTES });
-  app.use(app.get(HttpMetrics).handler);
-  applySecurity(app, API_PREFIX);
-  serveConsole(app);
+  const fastify = app.getHttpAdapter().getInstance();
+  app.get(HttpMetrics).register(fastify);
+  await applySecurity(app, API_PREFIX);
+  app.get(BoardAccess).register(fastify);
+  // Evidence uploads: read by the evidence controller with its own limits.
+  await app.register(multipart);
+  // Imports stream their body to the spool file: Fastify must not read it first.
+  fastify.addContentTypeParser(NDJSON_TYPES, (_req, _payload, done) => done(null, undefined));
+  await serveConsole(app);
   app.useGlobalPipes(apiValidationPipe());
   app.enableShutdownHooks();
   const doc = new DocumentBuilder()

@@ -1,14 +1,21 @@
 import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from '@app/core';
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
+import { createHttpAdapter } from './http-adapter';
 
 export async function startApi(): Promise<void> {
-  const app = configureApp(
-    await NestFactory.create(AppModule, { bufferLogs: true, bodyParser: true }),
+  const { env } = AppConfig.fromEnvironment();
+  const app = await configureApp(
+    await NestFactory.create<NestFastifyApplication>(
+      AppModule,
+      createHttpAdapter(env.BODY_LIMIT_BYTES),
+      { bufferLogs: true },
+    ),
   );
-  const config = app.get(AppConfig);
-  await app.listen(config.env.PORT);
+  // Fastify listens on 127.0.0.1 unless told otherwise; a service listens on every interface.
+  await app.listen(env.PORT, '0.0.0.0');
 }
 
 if (require.main === module) {

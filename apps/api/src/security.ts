@@ -1,30 +1,31 @@
-import { INestApplication } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import helmet from 'helmet';
+import helmet from '@fastify/helmet';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig, bodyDepthLimit } from '@app/core';
 
+/** The API answers JSON only: nothing may load or frame it. */
+const API_CSP = "default-src 'none';frame-ancestors 'none'";
+
 /**
- * Body size limits, security headers and CORS, from config.
- * JSON and form bodies are capped at BODY_LIMIT_BYTES (413 beyond); imports
- * (NDJSON, streamed) and evidence (multipart) are not parsed here and keep
- * their own limits. The API answers JSON only, so its responses get the
- * strictest content security policy; pages (OpenAPI UI, queue board, console)
- * get helmet's other headers and set their own policy.
+ * Security headers, body limits and CORS, from config.
+ * JSON bodies are capped at BODY_LIMIT_BYTES by Fastify (createHttpAdapter,
+ * 413 beyond) and refused when nested deeper than any body of the API;
+ * imports (NDJSON, streamed) and evidence (multipart) keep their own limits.
+ * API responses get the strictest content security policy; pages (OpenAPI
+ * UI, queue board, console) get helmet's other headers and set their own.
+ * Errors raised by Fastify itself (bad JSON, too large, unsupported media
+ * type) reach ApiExceptionFilter through Nest's Fastify error handler.
  */
-export function applySecurity(app: INestApplication, apiPrefix: string): void {
+export async function applySecurity(app: NestFastifyApplication, apiPrefix: string): Promise<void> {
   const env = app.get(AppConfig).env;
-  const express = app as NestExpressApplication;
-  express.useBodyParser('json', { limit: env.BODY_LIMIT_BYTES });
-  express.useBodyParser('urlencoded', { limit: env.BODY_LIMIT_BYTES, extended: true });
-  app.use(bodyDepthLimit());
-  app.use(helmet({ contentSecurityPolicy: false }));
-  app.use(
-    `/${apiPrefix}`,
-    helmet.contentSecurityPolicy({
-      useDefaults: false,
-      directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-    }),
-  );
+  const fastify = app.getHttpAdapter().getInstance();
+  const tooDeep = bodyDepthLimit();
+  fastify.addHook('preValidation', (req, _reply, done) => tooDeep(req, done));
+  await app.register(helmet, { contentSecurityPolicy: false, global: true });
+  const prefix = `/${apiPrefix}`;
+  fastify.addHook('onRequest', (req, reply, done) => {
+    if (req.url.startsWith(prefix)) reply.header('content-security-policy', API_CSP);
+    done();
+  });
   const origins = env.CORS_ORIGINS.split(',').filter(Boolean);
   if (origins.length > 0) {
     app.enableCors({

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Histogram, Registry } from 'prom-client';
 
 /**
@@ -20,29 +20,22 @@ export class HttpMetrics {
     });
   }
 
-  /** Express middleware: times each request until its response is sent. */
-  readonly handler = (req: Request, res: Response, next: NextFunction): void => {
-    const end = this.duration.startTimer();
-    res.once('finish', () =>
-      end({
-        method: req.method,
-        route: routeTemplate(req, res.statusCode),
-        status_code: String(res.statusCode),
-      }),
-    );
-    next();
-  };
+  /** Times every request from its arrival until its response is sent (Fastify measures). */
+  register(fastify: FastifyInstance): void {
+    fastify.addHook('onResponse', (req, reply, done) => {
+      this.duration.observe(
+        { method: req.method, route: routeTemplate(req), status_code: String(reply.statusCode) },
+        reply.elapsedTime / 1000,
+      );
+      done();
+    });
+  }
 }
 
 /**
- * The matched handler's pattern. A pattern with wildcards, or one under a
- * mount point, is Nest's own middleware registration rather than a route;
- * a mounted router (the queue board, the OpenAPI page) counts as one route;
- * a 404 outside any handler is `unmatched`, so scanners add no series.
+ * The matched route's pattern (`/api/v1/enterprises/:uscc/risk`), or
+ * `unmatched` for a request no route took, so scanners add no series.
  */
-export function routeTemplate(req: Request, status: number): string {
-  const pattern: unknown = req.route?.path;
-  if (!req.baseUrl && typeof pattern === 'string' && !/[*{]/.test(pattern)) return pattern;
-  if (req.baseUrl && status !== 404) return `${req.baseUrl}/*`;
-  return 'unmatched';
+export function routeTemplate(req: Pick<FastifyRequest, 'routeOptions'>): string {
+  return req.routeOptions?.url ?? 'unmatched';
 }

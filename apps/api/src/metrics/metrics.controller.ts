@@ -1,6 +1,6 @@
 import { Controller, Get, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '@app/core';
 import { METRICS_PATH } from '../unprefixed-routes';
 import { MetricsService } from './metrics.service';
@@ -19,8 +19,8 @@ export class MetricsController {
   @ApiOperation({
     summary: 'Prometheus metrics (outside /api/v1; bearer METRICS_TOKEN when configured)',
   })
-  async scrape(@Res() res: Response): Promise<void> {
+  async scrape(@Res() res: FastifyReply): Promise<void> {
     const body = await this.metrics.scrape();
-    res.type(this.metrics.contentType).send(body);
+    await res.type(this.metrics.contentType).send(body);
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpStatus, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Caller, CurrentCaller, Roles, UsccPipe } from '@app/core';
 import {
   EnterpriseService,
@@ -21,7 +21,7 @@ export class EnterprisesController {
   async upsert(
     @Param('uscc', UsccPipe) uscc: string,
     @Body() dto: UpsertEnterpriseDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const { enterprise, created } = await this.enterprises.upsert(uscc, dto);
     res.status(created ? HttpStatus.CREATED : HttpStatus.OK);

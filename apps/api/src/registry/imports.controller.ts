@@ -11,12 +11,12 @@ import {
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Caller, CurrentCaller, PageQueryDto, Roles } from '@app/core';
 import { ImportSpooler, ImportStore } from '@app/registry';
+import { NDJSON_TYPES } from './ndjson';
 
 /** Bodies the JSON body parser leaves alone, so the handler can stream them. */
-const NDJSON_TYPES = ['application/x-ndjson', 'application/ndjson', 'application/jsonl'];
 
 @ApiTags('imports')
 @ApiBearerAuth()
@@ -43,7 +43,7 @@ export class ImportsController {
   })
   submit(
     @CurrentCaller() caller: Caller,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
     @Headers('content-type') contentType = '',
     @Headers('content-length') contentLength?: string,
   ) {
@@ -51,7 +51,7 @@ export class ImportsController {
     if (!NDJSON_TYPES.includes(type))
       throw new UnsupportedMediaTypeException(`Content-Type must be ${NDJSON_TYPES.join(' or ')}`);
     return this.spooler.submit(
-      req,
+      req.raw,
       caller.sub,
       contentLength === undefined ? undefined : Number(contentLength),
     );

@@ -1,13 +1,5 @@
-import {
-  Controller,
-  Get,
-  Param,
-  Post,
-  StreamableFile,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Controller, Get, Param, Post, Req, StreamableFile } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -17,7 +9,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Audit, Caller, CurrentCaller, Roles } from '@app/core';
-import { EvidenceStore, MAX_EVIDENCE_BYTES, UploadedEvidence } from '@app/repair';
+import { EvidenceStore } from '@app/repair';
+import { readEvidence } from './read-evidence';
 
 @ApiTags('credit repair')
 @ApiBearerAuth()
@@ -27,10 +20,6 @@ export class EvidenceController {
 
   @Post()
   @Roles('enterprise')
-  // Memory storage: nothing touches the disk until the content has been checked.
-  @UseInterceptors(
-    FileInterceptor('file', { limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1, fields: 0 } }),
-  )
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -43,8 +32,8 @@ export class EvidenceController {
     summary:
       'Upload a repair material (PDF/PNG/JPEG by content, ≤ 10 MB) → {sha256, size, contentType}; 400 wrong type, 413 too large',
   })
-  upload(@CurrentCaller() caller: Caller, @UploadedFile() file?: UploadedEvidence) {
-    return this.store.save(caller, file);
+  async upload(@CurrentCaller() caller: Caller, @Req() req: FastifyRequest) {
+    return this.store.save(caller, await readEvidence(req));
   }
 
   @Get(':sha256')

@@ -1,6 +1,6 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Observable, tap } from 'rxjs';
 import type { Caller } from '../auth/caller';
 import { Clock } from '../values/clock';
@@ -29,11 +29,11 @@ export class AuditInterceptor implements NestInterceptor {
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     const spec = this.reflector.get<AuditSpec | undefined>(AUDIT_KEY, ctx.getHandler());
     if (!spec || ctx.getType() !== 'http') return next.handle();
-    const req = ctx.switchToHttp().getRequest<Request & { caller?: Caller; id?: unknown }>();
-    const res = ctx.switchToHttp().getResponse<Response>();
+    const req = ctx.switchToHttp().getRequest<FastifyRequest & { caller?: Caller }>();
+    const reply = ctx.switchToHttp().getResponse<FastifyReply>();
     const at = this.clock.now();
     let result: unknown;
-    res.once('close', () => {
+    reply.raw.once('close', () => {
       const caller = req.caller;
       if (!caller) return;
       const subject: AuditSubject = {
@@ -45,9 +45,9 @@ export class AuditInterceptor implements NestInterceptor {
       this.writer.add(
         toEntry(spec, subject, caller, {
           at,
-          statusCode: res.writableFinished ? res.statusCode : CLIENT_CLOSED,
-          requestId: req.id === undefined ? null : String(req.id),
-          ip: req.ip ?? req.socket?.remoteAddress ?? null,
+          statusCode: reply.raw.writableFinished ? reply.statusCode : CLIENT_CLOSED,
+          requestId: String(req.id),
+          ip: req.ip ?? null,
         }),
       );
     });

@@ -6,67 +6,74 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { STATUS_CODES } from 'node:http';
 import { isLockConflict } from '../database/deadlock-retry';
 import { isDatabaseUnreachable, isQueueUnreachable } from '../database/unavailable-errors';
 import { ApiErrorBody, ErrorDetail } from './api-error';
 
-/** Every error leaves the API in one shape; unexpected ones are logged, not leaked. */
+/**
+ * Every error leaves the API in one shape, whether a handler threw it or
+ * Fastify refused the request before any handler ran (its errors come here
+ * through Nest's error handler); unexpected ones are logged, not leaked.
+ */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
 
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
   catch(caught: unknown, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse();
+    const res: unknown = host.switchToHttp().getResponse();
     const exception = unavailable(caught) ?? caught;
-    const body = this.toBody(exception);
+    const body = apiErrorBody(exception);
     if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
       this.logger.warn(`${body.message} (${(caught as Error)?.message})`);
     } else if (body.statusCode >= 500) {
       this.logger.error({ err: exception }, 'unhandled error');
     }
+    // Through the adapter: a middleware's error comes with the raw Node response.
+    const adapter = this.adapterHost.httpAdapter;
     if (exception instanceof HttpException) {
       const retryAfter = (exception.getResponse() as { retryAfter?: number }).retryAfter;
-      if (retryAfter) res.setHeader('Retry-After', String(retryAfter));
+      if (retryAfter) adapter.setHeader(res, 'Retry-After', String(retryAfter));
     }
-    res.status(body.statusCode).json(body);
+    adapter.reply(res, body, body.statusCode);
   }
+}
 
-  private toBody(exception: unknown): ApiErrorBody {
-    if (exception instanceof HttpException) {
-      const statusCode = exception.getStatus();
-      const r = exception.getResponse();
-      const base = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error' };
-      if (typeof r === 'string') return { ...base, message: r };
-      const o = r as { message?: unknown; details?: ErrorDetail[] };
-      const message = Array.isArray(o.message)
-        ? o.message.join('; ')
-        : String(o.message ?? base.error);
-      return o.details ? { ...base, message, details: o.details } : { ...base, message };
+/** Fastify refuses an unknown Content-Type with just its status text: say what is taken. */
+const UNSUPPORTED_MEDIA_TYPE =
+  'unsupported Content-Type: the API takes application/json ' +
+  '(imports application/x-ndjson, evidence multipart/form-data)';
+
+/** The API's error body for an exception (a 500 without details for anything unexpected). */
+export function apiErrorBody(exception: unknown): ApiErrorBody {
+  if (exception instanceof HttpException) {
+    const statusCode = exception.getStatus();
+    const r = exception.getResponse();
+    const base = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error' };
+    if (statusCode === HttpStatus.UNSUPPORTED_MEDIA_TYPE && r === base.error) {
+      return { ...base, message: UNSUPPORTED_MEDIA_TYPE };
     }
-    // body-parser and similar middleware errors carry their own 4xx status.
-    const e = exception as {
-      status?: unknown;
-      statusCode?: unknown;
-      type?: string;
-      message?: string;
-    };
-    const status = Number(e?.status ?? e?.statusCode);
-    if (status >= 400 && status < 500) {
-      const message =
-        e.type === 'entity.parse.failed'
-          ? 'request body is not valid JSON'
-          : e.type === 'entity.too.large'
-            ? 'request body too large'
-            : (e.message ?? 'bad request');
-      return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message };
-    }
-    return {
-      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
-      error: 'Internal Server Error',
-      message: 'internal error',
-    };
+    if (typeof r === 'string') return { ...base, message: r };
+    const o = r as { message?: unknown; details?: ErrorDetail[] };
+    const message = Array.isArray(o.message)
+      ? o.message.join('; ')
+      : String(o.message ?? base.error);
+    return o.details ? { ...base, message, details: o.details } : { ...base, message };
   }
+  const e = exception as { status?: unknown; statusCode?: unknown; message?: string };
+  const status = Number(e?.status ?? e?.statusCode);
+  if (status >= 400 && status < 500) {
+    const message = e.message ?? 'bad request';
+    return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message };
+  }
+  return {
+    statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+    error: 'Internal Server Error',
+    message: 'internal error',
+  };
 }
 
 /**

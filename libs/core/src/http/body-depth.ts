@@ -4,13 +4,13 @@ import { BadRequestException } from '@nestjs/common';
 export const MAX_BODY_DEPTH = 16;
 
 /**
- * Express middleware after the body parsers: a body nested deeper than
+ * A hook after body parsing (Fastify's preValidation): a body nested deeper than
  * `maxDepth` is refused with 400 before class-transformer, which recurses and
  * would overflow the stack on a 1 MB body of `[[[[…]]]]` (a 500 otherwise).
  * Iterative, so it cannot overflow itself.
  */
 export function bodyDepthLimit(maxDepth = MAX_BODY_DEPTH) {
-  return (req: { body?: unknown }, _res: unknown, next: (err?: unknown) => void): void => {
+  return (req: { body?: unknown }, next: (err?: Error) => void): void => {
     const body = req.body;
     if (body === null || typeof body !== 'object') return next();
     const stack: [unknown, number][] = [[body, 1]];

@@ -19,7 +19,7 @@ import { detectEvidenceType, EvidenceContentType } from './evidence-content-type
 
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
 
-/** The part of multer's file object we use (memory storage). */
+/** An uploaded file, in memory (apps/api reads it from the multipart request). */
 export interface UploadedEvidence {
   buffer: Buffer;
   size: number;
@@ -53,7 +53,7 @@ export class EvidenceStore {
 
   async save(caller: Caller, file: UploadedEvidence | undefined): Promise<StoredEvidence> {
     if (!file) throw fileProblem('a file is required in the multipart field "file"');
-    // multer enforces the limit while receiving; this guards any other way in.
+    // The upload is cut off at the limit while receiving; this guards any other way in.
     if (file.size > MAX_EVIDENCE_BYTES) {
       throw new PayloadTooLargeException(`file larger than ${MAX_EVIDENCE_BYTES} bytes`);
     }

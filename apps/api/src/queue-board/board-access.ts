@@ -1,11 +1,6 @@
-import {
-  ForbiddenException,
-  Injectable,
-  NestMiddleware,
-  UnauthorizedException,
-} from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
-import { Caller, TokenService } from '@app/core';
+import { ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { apiErrorBody, Caller, TokenService } from '@app/core';
 import { QUEUE_BOARD_PATH } from '../unprefixed-routes';
 
 export const BOARD_COOKIE = 'crs_board';
@@ -17,32 +12,46 @@ export const BOARD_COOKIE = 'crs_board';
  * cookie scoped to the board, and a redirect drops it from the address bar
  * (and so from the Referer of everything the page loads). The cookie is
  * verified on every request, so the JWT's own expiry ends the session.
- * This is middleware, not a Nest route, so the global AccessGuard never sees it.
+ * A Fastify hook on every path under the board, not a Nest route, so the
+ * global AccessGuard never sees it.
  */
 @Injectable()
-export class BoardAccessMiddleware implements NestMiddleware {
+export class BoardAccess {
   constructor(private readonly tokens: TokenService) {}
 
-  use(req: Request, res: Response, next: NextFunction): void {
+  register(fastify: FastifyInstance): void {
+    const root = `/${QUEUE_BOARD_PATH}`;
+    fastify.addHook('onRequest', async (req, reply) => {
+      const path = req.url.split('?', 1)[0];
+      if (path !== root && !path.startsWith(`${root}/`)) return;
+      try {
+        await this.check(req, reply);
+      } catch (err) {
+        // Answered here: errors inside the board's plugin would get bull-board's own shape.
+        const body = apiErrorBody(err);
+        await reply.status(body.statusCode).send(body);
+      }
+    });
+  }
+
+  private async check(req: FastifyRequest, reply: FastifyReply): Promise<void> {
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    const queryToken = typeof req.query.token === 'string' ? req.query.token : undefined;
+    const query = req.query as Record<string, unknown>;
+    const queryToken = typeof query.token === 'string' ? query.token : undefined;
     const token = bearer ?? queryToken ?? readCookie(req.headers.cookie, BOARD_COOKIE);
     if (!token) throw new UnauthorizedException('the queue board needs an admin token');
     assertAdmin(this.tokens.verify(token));
 
     if (!bearer && queryToken) {
-      res.cookie(BOARD_COOKIE, queryToken, {
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: req.secure,
-        path: `/${QUEUE_BOARD_PATH}`,
-      });
+      const secure = req.protocol === 'https' ? '; Secure' : '';
+      void reply.header(
+        'Set-Cookie',
+        `${BOARD_COOKIE}=${queryToken}; Path=/${QUEUE_BOARD_PATH}; HttpOnly; SameSite=Strict${secure}`,
+      );
       if (req.method === 'GET' || req.method === 'HEAD') {
-        res.redirect(303, withoutToken(req.originalUrl));
-        return;
+        await reply.redirect(withoutToken(req.url), 303);
       }
     }
-    next();
   }
 }
 

@@ -28,6 +28,7 @@ export * from './audit/audit.module';
 export * from './audit/dto/audit-query.dto';
 export * from './rate-limit/caller-throttler.guard';
 export * from './rate-limit/rate-limit.module';
+export * from './rate-limit/redis-throttler.storage';
 export * from './database/unavailable-errors';
 export * from './queue/enqueue-fast';
 export * from './http/body-depth';

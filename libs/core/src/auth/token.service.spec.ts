@@ -111,6 +111,31 @@ describe('TokenService', () => {
     refused(forge({ alg: 'HS256' }, good({ exp: 'tomorrow' })));
   });
 
+  it('refuses a token it has verified before once it expires (past the skew)', () => {
+    const t0 = Date.parse('2026-06-15T02:00:00Z');
+    vi.useFakeTimers({ toFake: ['Date'], now: t0 });
+    try {
+      const t = forge({ alg: 'HS256' }, good({ iat: t0 / 1000, exp: t0 / 1000 + 60 }));
+      const first = tokens.verify(t);
+      expect(tokens.verify(t)).toEqual(first);
+      vi.setSystemTime(t0 + 89_000); // 60 s of life + 29 s of skew
+      expect(tokens.verify(t)).toEqual(first);
+      vi.setSystemTime(t0 + 91_000);
+      expect(() => tokens.verify(t)).toThrow(/jwt expired/);
+      // …and stays refused: expiry is checked on every call, not only the first.
+      expect(() => tokens.verify(t)).toThrow(/jwt expired/);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('hands out a caller no request can alter for the next one', () => {
+    const t = tokens.sign({ sub: 'r', role: 'regulator', region: '33' });
+    const caller = tokens.verify(t) as { region?: string };
+    expect(() => (caller.region = '11')).toThrow(TypeError);
+    expect(tokens.verify(t)).toEqual({ sub: 'r', role: 'regulator', region: '33' });
+  });
+
   it('refuses tokens not yet valid or issued in the future beyond the skew', () => {
     expect(() => tokens.verify(forge({ alg: 'HS256' }, good({ nbf: now() + 10 })))).not.toThrow();
     refused(forge({ alg: 'HS256' }, good({ nbf: now() + 120 })));

@@ -18,7 +18,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_ROUTES });
   const fastify = app.getHttpAdapter().getInstance();
   app.get(HttpMetrics).register(fastify);
-  await applySecurity(app, API_PREFIX);
+  applySecurity(app, API_PREFIX);
   app.get(BoardAccess).register(fastify);
   // Evidence uploads: read by the evidence controller with its own limits.
   await app.register(multipart);

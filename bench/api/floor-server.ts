@@ -17,6 +17,8 @@ const pool = createPool({
   connectionLimit: 20,
   dateStrings: ['DATE'],
   timezone: 'Z',
+  // As the API's pool: no stack trace captured per query.
+  trace: false,
 });
 const SQL = `SELECT e.region_code, c.tier, c.score, c.model_version, c.model_hash, c.as_of,
                     c.next_review_on, c.factors, c.vetoes, c.assessed_at

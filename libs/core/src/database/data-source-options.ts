@@ -28,6 +28,9 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     migrationsRun: false,
     migrations: MIGRATIONS,
     migrationsTransactionMode: 'each',
-    extra: { connectionLimit: 20 },
+    // trace: false: mysql2 would capture a stack trace on every query (~2% of a
+    // risk read's CPU) to decorate its own errors; TypeORM's QueryFailedError
+    // carries the query and its own stack.
+    extra: { connectionLimit: 20, trace: false },
   };
 }

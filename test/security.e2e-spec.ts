@@ -78,6 +78,33 @@ describe('security: audit trail, tokens, limits, headers (real MySQL + Redis)', 
       expect(JSON.stringify(page)).not.toContain(regulator.split('.')[2]);
     });
 
+    it('names what a decision created by the id in its result', async () => {
+      const region = '330183';
+      const sub = `regulator-audit-create-${Date.now()}`;
+      await t
+        .http()
+        .post('/api/v1/inspectors')
+        .set(auth(admin))
+        .send({ name: '审计测试检查员', regionCode: region, active: true })
+        .expect(201);
+      await t.putEnterprise(newUscc(region));
+      const plan = await t
+        .http()
+        .post('/api/v1/inspection-plans')
+        .set(auth(t.token({ role: 'regulator', region, sub })))
+        .send({ name: 'audited plan', seed: 'audit-create' });
+      expect(plan.status).toBe(201);
+      const page = await eventually(async () => {
+        const p = await auditOf(`actor=${sub}`);
+        return p.items.length === 1 ? p : undefined;
+      });
+      expect(page.items[0]).toMatchObject({
+        action: 'inspection-plan.create',
+        resource: String(plan.body.id),
+        statusCode: 201,
+      });
+    });
+
     it('records decisions with their outcome, and filters by actor, uscc, action and time', async () => {
       const sub = `regulator-audit-${Date.now()}`;
       const reg = t.token({ role: 'regulator', region: '330106', sub });

@@ -4,6 +4,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import {
   AccessGuard,
   ApiExceptionFilter,
+  AuditGuard,
   AuditModule,
   CallerThrottlerGuard,
   CoreModule,
@@ -72,6 +73,8 @@ import { InspectorsController } from './supervision/inspectors.controller';
     { provide: APP_GUARD, useClass: AccessGuard },
     // After AccessGuard: it counts per verified caller.
     { provide: APP_GUARD, useClass: CallerThrottlerGuard },
+    // Last: it audits what passed authentication, roles and the rate limit.
+    { provide: APP_GUARD, useClass: AuditGuard },
     { provide: APP_FILTER, useClass: ApiExceptionFilter },
   ],
 })

@@ -2,7 +2,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import multipart from '@fastify/multipart';
 import { Logger } from 'nestjs-pino';
-import { apiValidationPipe } from '@app/core';
+import { apiValidationPipe, AuditGuard } from '@app/core';
 import { applySecurity } from './security';
 import { serveConsole } from './console/serve-console';
 import { HttpMetrics } from './metrics/http-metrics';
@@ -18,6 +18,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_ROUTES });
   const fastify = app.getHttpAdapter().getInstance();
   app.get(HttpMetrics).register(fastify);
+  AuditGuard.registerResultCapture(fastify);
   applySecurity(app, API_PREFIX);
   app.get(BoardAccess).register(fastify);
   // Evidence uploads: read by the evidence controller with its own limits.

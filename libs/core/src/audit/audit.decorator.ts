@@ -17,7 +17,7 @@ export interface AuditSpec {
 }
 
 /**
- * Records every call of the handler in the audit trail (AuditInterceptor),
+ * Records every call of the handler in the audit trail (AuditGuard),
  * whatever its outcome, once the response is sent.
  */
 export const Audit = (action: string, resource?: AuditSpec['resource']) =>

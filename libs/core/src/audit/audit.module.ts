@@ -1,16 +1,14 @@
 import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
-import { AuditInterceptor } from './audit.interceptor';
 import { AuditQueryService } from './audit-query.service';
 import { AuditWriter } from './audit-writer.service';
 
-/** The audit trail of the API: the global interceptor, its buffered writer, and admins' reads. */
+/**
+ * The audit trail of the API: its buffered writer and admins' reads. The app
+ * registers AuditGuard as a global guard after AccessGuard, which finds the
+ * caller, and its result capture on the HTTP server.
+ */
 @Module({
-  providers: [
-    AuditWriter,
-    AuditQueryService,
-    { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
-  ],
+  providers: [AuditWriter, AuditQueryService],
   exports: [AuditWriter, AuditQueryService],
 })
 export class AuditModule {}

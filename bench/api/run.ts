@@ -124,7 +124,15 @@ async function fillAssessments(ds: DataSource): Promise<void> {
     );
 }
 
-function startProcess(cmd: string[], env: Record<string, string>, ready: () => Promise<boolean>) {
+async function startProcess(
+  cmd: string[],
+  env: Record<string, string>,
+  ready: () => Promise<boolean>,
+): Promise<ChildProcess> {
+  // Something already answering there would be measured instead of this server.
+  if (await ready().catch(() => false)) {
+    throw new Error(`port ${env.PORT} already answers: stop what listens there first`);
+  }
   const child: ChildProcess =
     cmd[0] === 'fork'
       ? fork(cmd[1], {
@@ -133,15 +141,12 @@ function startProcess(cmd: string[], env: Record<string, string>, ready: () => P
           stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
         })
       : spawn(process.execPath, cmd, { env, stdio: 'ignore' });
-  return (async () => {
-    for (let i = 0; i < 300; i++) {
-      if (child.exitCode !== null)
-        throw new Error(`${cmd.join(' ')} exited with ${child.exitCode}`);
-      if (await ready().catch(() => false)) return child;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`${cmd.join(' ')} did not start`);
-  })();
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`${cmd.join(' ')} exited with ${child.exitCode}`);
+    if (await ready().catch(() => false)) return child;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${cmd.join(' ')} did not start`);
 }
 
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux). */

@@ -83,7 +83,8 @@ function toEntry(
     ? spec.resource(s)
     : (s.params.uscc ?? s.params.id ?? (s.result as { id?: unknown } | undefined)?.id);
   return {
-    ...about,
+    at: about.at,
+    statusCode: about.statusCode,
     actorSub: caller.sub.slice(0, 100),
     actorRole: caller.role,
     actorRegion: caller.region ?? null,

@@ -142,7 +142,7 @@ export class Environment {
   @Max(86400)
   RATE_LIMIT_WINDOW_SECONDS = 60;
 
-  /** Largest JSON or form body; larger ones get 413 (imports and evidence have their own limits). */
+  /** Largest JSON body; larger ones get 413 (imports and evidence have their own limits). */
   @Transform(({ value }) => (value === undefined ? value : Number(value)))
   @IsInt()
   @Min(1024)

@@ -1,7 +1,7 @@
 /**
  * The framework's own share of GET /api/v1/enterprises/:uscc/risk: NestJS on
  * the same Fastify adapter as the API, one global guard doing the floor's JWT
- * check, one controller doing the floor's query on a mysql2 pool, and nothing
+ * check, one controller doing the floor's query (floor-query.ts), and nothing
  * else (no audit, logging, rate limit, helmet, metrics, TypeORM). Between the
  * floor and ours, it tells what the framework costs and what our cross-cutting
  * work costs. Started by run.ts with --bare.
@@ -17,45 +17,21 @@ import {
   Module,
   NotFoundException,
   Param,
+  Req,
   UnauthorizedException,
 } from '@nestjs/common';
 import { APP_GUARD, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createSecretKey } from 'node:crypto';
-import jwt from 'jsonwebtoken';
-import { createPool } from 'mysql2/promise';
-
-const env = process.env;
-const key = createSecretKey(Buffer.from(env.JWT_SECRET!));
-const pool = createPool({
-  uri: env.DATABASE_URL,
-  connectionLimit: 20,
-  dateStrings: ['DATE'],
-  timezone: 'Z',
-  trace: false,
-});
-const SQL = `SELECT e.region_code, c.tier, c.score, c.model_version, c.model_hash, c.as_of,
-                    c.next_review_on, c.factors, c.vetoes, c.assessed_at
-               FROM enterprises e JOIN current_assessments c ON c.enterprise_id = e.id
-              WHERE e.uscc = ?`;
-const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+import { currentRisk, regulatorRegion } from './floor-query';
 
 @Injectable()
-class JwtGuard implements CanActivate {
+class RegulatorGuard implements CanActivate {
   canActivate(ctx: ExecutionContext): boolean {
     const req = ctx.switchToHttp().getRequest();
-    const bearer = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
-    try {
-      req.claims = jwt.verify(bearer ?? '', key, {
-        algorithms: ['HS256'],
-        issuer: env.JWT_ISSUER,
-        audience: env.JWT_AUDIENCE,
-        clockTolerance: 30,
-      });
-    } catch {
-      throw new UnauthorizedException();
-    }
-    if (req.claims.role !== 'regulator' || !req.claims.region) throw new ForbiddenException();
+    const region = regulatorRegion(req.headers.authorization);
+    if (region === 401) throw new UnauthorizedException();
+    if (region === 403) throw new ForbiddenException();
+    req.region = region;
     return true;
   }
 }
@@ -63,26 +39,17 @@ class JwtGuard implements CanActivate {
 @Controller('enterprises/:uscc/risk')
 class RiskController {
   @Get()
-  async current(@Param('uscc') uscc: string) {
-    const [rows] = (await pool.query(SQL, [uscc])) as unknown as [Record<string, unknown>[]];
-    const r = rows[0];
-    if (!r) throw new NotFoundException();
-    return {
-      uscc,
-      tier: r.tier,
-      score: r.score,
-      modelVersion: r.model_version,
-      modelHash: r.model_hash,
-      asOf: r.as_of,
-      assessedAt: new Date(r.assessed_at as Date).toISOString(),
-      nextReviewOn: r.next_review_on,
-      factors: json(r.factors),
-      vetoes: json(r.vetoes),
-    };
+  async current(@Param('uscc') uscc: string, @Req() req: { region: string }) {
+    const risk = await currentRisk(uscc, req.region);
+    if (!risk) throw new NotFoundException();
+    return risk;
   }
 }
 
-@Module({ controllers: [RiskController], providers: [{ provide: APP_GUARD, useClass: JwtGuard }] })
+@Module({
+  controllers: [RiskController],
+  providers: [{ provide: APP_GUARD, useClass: RegulatorGuard }],
+})
 class BareModule {}
 
 void (async () => {
@@ -90,6 +57,6 @@ void (async () => {
     logger: false,
   });
   app.setGlobalPrefix('api/v1');
-  await app.listen(Number(env.PORT), '127.0.0.1');
+  await app.listen(Number(process.env.PORT), '127.0.0.1');
   process.send?.('ready');
 })();

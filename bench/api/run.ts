@@ -234,48 +234,30 @@ async function main() {
     // Out of reach, but in the path: every request is still counted.
     RATE_LIMIT: '1000000000',
   };
-  const ping = (port: number) => async () =>
-    (await fetch(`http://127.0.0.1:${port}/api/v1/enterprises/x/risk`)).status > 0;
-
   const targets: Target[] = [];
+  /** Starts one server on `port` and adds it to the rounds. */
+  const addTarget = async (label: string, cmd: string[], port: number) => {
+    const base = `http://127.0.0.1:${port}`;
+    const ready = async () => (await fetch(`${base}/api/v1/enterprises/x/risk`)).status > 0;
+    const child = await startProcess(cmd, { ...env, PORT: String(port) }, ready);
+    targets.push({ label, base, pid: child.pid!, child });
+  };
   if (values.only !== 'floor') {
-    const child = await startProcess(
-      ['dist/apps/api/src/main.js'],
-      { ...env, PORT: '3911' },
-      ping(3911),
-    );
-    targets.push({
-      label: 'ours (NestJS, audit on)',
-      base: 'http://127.0.0.1:3911',
-      pid: child.pid!,
-      child,
-    });
+    await addTarget('ours (NestJS, audit on)', ['dist/apps/api/src/main.js'], 3911);
   }
   if (values.bare) {
-    const child = await startProcess(
+    await addTarget(
+      'bare NestJS on Fastify (guard + query only)',
       ['fork', join(__dirname, 'bare-nest-server.ts')],
-      { ...env, PORT: '3913' },
-      ping(3913),
+      3913,
     );
-    targets.push({
-      label: 'bare NestJS on Fastify (guard + query only)',
-      base: 'http://127.0.0.1:3913',
-      pid: child.pid!,
-      child,
-    });
   }
   if (values.only !== 'ours') {
-    const child = await startProcess(
+    await addTarget(
+      'floor (node:http + jsonwebtoken + mysql2)',
       ['fork', join(__dirname, 'floor-server.ts')],
-      { ...env, PORT: '3912' },
-      ping(3912),
+      3912,
     );
-    targets.push({
-      label: 'floor (node:http + jsonwebtoken + mysql2)',
-      base: 'http://127.0.0.1:3912',
-      pid: child.pid!,
-      child,
-    });
   }
   const [{ n0: auditBefore }] = await ds.query('SELECT COUNT(*) AS n0 FROM audit_log');
   const results = new Map<Target, Figures[]>(targets.map((t) => [t, []]));

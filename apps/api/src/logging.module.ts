@@ -16,9 +16,10 @@ import type { Options } from 'pino-http';
 export function httpLogOptions(): Options {
   return {
     level: process.env.LOG_LEVEL ?? 'info',
-    // Fastify made the id (http-adapter.ts); a bare server (the spec) gets one here.
+    // Called only for a request without an id: Fastify makes them (http-adapter.ts), a bare
+    // node:http server (the spec) does not.
     genReqId: (req, res) => {
-      const id = typeof req.id === 'string' ? req.id : requestIdOf(req.headers['x-request-id']);
+      const id = requestIdOf(req.headers['x-request-id']);
       res.setHeader('X-Request-Id', id);
       return id;
     },
@@ -45,7 +46,7 @@ export function requestIdOf(incoming: unknown): string {
 /** A JWT's shape: base64url JSON header (`{"` is `eyJ`), payload, signature. */
 const JWT = /eyJ[\w-]*\.[\w-]*\.[\w-]*/g;
 
-/** `?token=` however its name is percent-encoded (Express decodes it), and any JWT in the URL. */
+/** `?token=` however its name is percent-encoded (query parsers decode it), and any JWT in the URL. */
 export function redactUrl(url: string): string {
   return url
     .replace(/([?&])([^=&]*)=([^&]*)/g, (all, sep: string, name: string) => {

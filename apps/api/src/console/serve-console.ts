@@ -26,6 +26,7 @@ export const CONSOLE_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** Hashed asset names never change content; the page itself is always revalidated. */
 function cacheControl(path: string): string {
   return /^assets\//.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }

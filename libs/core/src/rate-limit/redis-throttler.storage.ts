@@ -110,12 +110,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy 
     if (w && now < w.blockedUntil) return blocked(w, now);
     if (w && now < w.endsAt && 2 * (w.known + w.pending + 1) <= limit) {
       w.pending++;
-      return {
-        totalHits: w.known + w.pending,
-        timeToExpire: Math.ceil((w.endsAt - now) / 1000),
-        isBlocked: false,
-        timeToBlockExpire: 0,
-      };
+      return counted(w, now);
     }
     // Near the limit, or a window not yet known here: ask Redis before answering.
     const current =
@@ -134,13 +129,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy 
     this.windows.set(k, current);
     if (!(await this.push(k, current))) return pass();
     const after = Date.now();
-    if (after < current.blockedUntil) return blocked(current, after);
-    return {
-      totalHits: current.known + current.pending,
-      timeToExpire: Math.ceil((current.endsAt - after) / 1000),
-      isBlocked: false,
-      timeToBlockExpire: 0,
-    };
+    return after < current.blockedUntil ? blocked(current, after) : counted(current, after);
   }
 
   /** Adds the hits taken here to Redis and drops windows that have ended. */
@@ -194,10 +183,18 @@ function pass(): ThrottlerStorageRecord {
   return { totalHits: 0, timeToExpire: 0, isBlocked: false, timeToBlockExpire: 0 };
 }
 
-function blocked(w: Window, now: number): ThrottlerStorageRecord {
+function counted(w: Window, now: number): ThrottlerStorageRecord {
   return {
     totalHits: w.known + w.pending,
     timeToExpire: Math.ceil((w.endsAt - now) / 1000),
+    isBlocked: false,
+    timeToBlockExpire: 0,
+  };
+}
+
+function blocked(w: Window, now: number): ThrottlerStorageRecord {
+  return {
+    ...counted(w, now),
     isBlocked: true,
     timeToBlockExpire: Math.ceil((w.blockedUntil - now) / 1000),
   };

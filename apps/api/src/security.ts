@@ -12,7 +12,7 @@ const API_CSP = "default-src 'none';frame-ancestors 'none'";
  * every response, and running helmet's dozen middlewares per request cost
  * ~2% of a risk read's CPU.
  */
-export function helmetHeaders(): Record<string, string> {
+function helmetHeaders(): Record<string, string> {
   const headers: Record<string, string> = {};
   const res = {
     setHeader: (name: string, value: unknown) => (headers[name.toLowerCase()] = String(value)),

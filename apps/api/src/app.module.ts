@@ -19,7 +19,7 @@ import { ReclassificationsController } from './reclassification/reclassification
 import { AuditController } from './audit/audit.controller';
 import { HealthController } from './health/health.controller';
 import { RedisHealthIndicator } from './health/redis.health';
-import { LoggingModule } from './logging.module';
+import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { QueueBoardModule } from './queue-board/queue-board.module';
 import { EnterprisesController } from './registry/enterprises.controller';
@@ -37,7 +37,7 @@ import { InspectorsController } from './supervision/inspectors.controller';
 
 @Module({
   imports: [
-    LoggingModule,
+    LoggingModule.forRoot(),
     CoreModule,
     AuditModule,
     RateLimitModule,

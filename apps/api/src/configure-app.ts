@@ -5,6 +5,8 @@ import { Logger } from 'nestjs-pino';
 import { apiValidationPipe, AuditGuard } from '@app/core';
 import { applySecurity } from './security';
 import { serveConsole } from './console/serve-console';
+import { API_LOGGER } from './logging/logging.module';
+import { registerRequestLog } from './logging/request-log';
 import { HttpMetrics } from './metrics/http-metrics';
 import { BoardAccess } from './queue-board/board-access';
 import { NDJSON_TYPES } from './registry/ndjson';
@@ -17,6 +19,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_ROUTES });
   const fastify = app.getHttpAdapter().getInstance();
+  registerRequestLog(fastify, app.get(API_LOGGER));
   app.get(HttpMetrics).register(fastify);
   AuditGuard.registerResultCapture(fastify);
   applySecurity(app, API_PREFIX);

@@ -1,6 +1,6 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { IncomingMessage } from 'node:http';
-import { requestIdOf } from './logging.module';
+import { requestIdOf } from './logging/request-log';
 
 /**
  * The API runs on Fastify, not Express: measured here (docs/performance.md),

@@ -27,10 +27,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const res: unknown = host.switchToHttp().getResponse();
     const exception = unavailable(caught) ?? caught;
     const body = apiErrorBody(exception);
-    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
-      this.logger.warn(`${body.message} (${(caught as Error)?.message})`);
-    } else if (body.statusCode >= 500) {
-      this.logger.error({ err: exception }, 'unhandled error');
+    if (body.statusCode >= 500) {
+      // The request id ties this line to the request's own line and audit row.
+      const reqId = host.switchToHttp().getRequest<{ id?: unknown } | undefined>()?.id;
+      if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
+        this.logger.warn({ reqId }, `${body.message} (${(caught as Error)?.message})`);
+      } else {
+        this.logger.error({ reqId, err: exception }, 'unhandled error');
+      }
     }
     // Through the adapter: a middleware's error comes with the raw Node response.
     const adapter = this.adapterHost.httpAdapter;

@@ -1,0 +1,32 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import pino, { Logger } from 'pino';
+
+/** The API's pino logger, which the request lines (request-log.ts) are written to. */
+export const API_LOGGER = 'API_LOGGER';
+
+/**
+ * Structured JSON logs: Nest's own (through nestjs-pino) and one line per
+ * request (request-log.ts, with the request id taken from X-Request-Id when a
+ * proxy set one). Tokens and cookies never reach the log.
+ */
+@Module({})
+export class LoggingModule {
+  static forRoot(): DynamicModule {
+    const logger: Logger = pino(
+      { level: process.env.LOG_LEVEL ?? 'info' },
+      // Buffered writes (4 KiB at a time) instead of one write(2) per line: under
+      // load the per-request line cost more than the line itself. pino flushes
+      // the buffer on exit.
+      pino.destination({ sync: false, minLength: 4096 }),
+    );
+    return {
+      module: LoggingModule,
+      global: true,
+      // No routes: requests are logged by a Fastify hook, not by pino-http's middleware.
+      imports: [LoggerModule.forRoot({ pinoHttp: { logger }, forRoutes: [] })],
+      providers: [{ provide: API_LOGGER, useValue: logger }],
+      exports: [API_LOGGER],
+    };
+  }
+}

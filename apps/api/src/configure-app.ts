@@ -2,7 +2,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import multipart from '@fastify/multipart';
 import { Logger } from 'nestjs-pino';
-import { apiValidationPipe, AuditGuard } from '@app/core';
+import { apiValidationPipe, AuditGuard, AuditWriter } from '@app/core';
 import { applySecurity } from './security';
 import { serveConsole } from './console/serve-console';
 import { API_LOGGER } from './logging/logging.module';
@@ -21,7 +21,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   const fastify = app.getHttpAdapter().getInstance();
   registerRequestLog(fastify, app.get(API_LOGGER));
   app.get(HttpMetrics).register(fastify);
-  AuditGuard.registerResultCapture(fastify);
+  AuditGuard.register(fastify, app.get(AuditWriter));
   applySecurity(app, API_PREFIX);
   app.get(BoardAccess).register(fastify);
   // Evidence uploads: read by the evidence controller with its own limits.

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Caller } from '../auth/caller';
 import { Clock } from '../values/clock';
 import { isValidUscc, normalizeUscc } from '../values/uscc';
@@ -11,36 +11,61 @@ import { AuditWriter } from './audit-writer.service';
 /** A client that hung up before the response was complete (nginx's convention). */
 const CLIENT_CLOSED = 499;
 
-/** Where the handler's result waits for the audit entry (set by the preSerialization hook). */
-const RESULT = Symbol('audit result');
+/** What the guard notes on an audited request for the hooks that write its entry. */
+const PENDING = Symbol('audit pending');
 
-type AuditedRequest = FastifyRequest & { caller?: Caller; [RESULT]?: unknown };
+interface Pending {
+  spec: AuditSpec;
+  caller: Caller;
+  at: Date;
+  /** The handler's result (for the id of something just created), from preSerialization. */
+  result?: unknown;
+}
+
+type AuditedRequest = FastifyRequest & { caller?: Caller; [PENDING]?: Pending };
 
 /**
- * Global, registered after AccessGuard and the rate limit: for handlers marked
- * @Audit, writes one audit entry once the response is done, with the status
- * actually sent (errors included: a refused decision is audited too). It lets
- * every request through; requests refused by authentication, role or rate
- * checks never get here and appear in the request log.
- * A guard, not an interceptor: a global interceptor wraps every request of
- * every route in rxjs observables and async resources, measured at 50–90 µs of
- * CPU per request (docs/performance.md); this does the same with one listener.
- * The handler's result (for the id of something just created) is taken by a
- * Fastify preSerialization hook, which `registerResultCapture` adds.
+ * Global, registered after AccessGuard and the rate limit: notes requests to
+ * handlers marked @Audit, and the hooks `register` adds write one audit entry
+ * each once the response is done, with the status actually sent (errors
+ * included: a refused decision is audited too), or 499 when the client hung
+ * up first. It lets every request through; requests refused by
+ * authentication, role or rate checks never get here and appear in the
+ * request log.
+ * A guard and Fastify hooks, not an interceptor and a listener per request: a
+ * global interceptor wraps every request of every route in rxjs observables
+ * and async resources (50–90 µs of CPU each), and a `close` listener per
+ * request costs more than the entry (docs/performance.md).
  */
 @Injectable()
 export class AuditGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly writer: AuditWriter,
     private readonly clock: Clock,
   ) {}
 
-  /** Keeps the result of audited handlers for their entry; called once, at boot. */
-  static registerResultCapture(fastify: FastifyInstance): void {
+  /** Adds the hooks that write the entries of noted requests; called once, at boot. */
+  static register(fastify: FastifyInstance, writer: AuditWriter): void {
     fastify.addHook('preSerialization', (req: AuditedRequest, _reply, payload, done) => {
-      if (RESULT in req) req[RESULT] = payload;
+      const pending = req[PENDING];
+      if (pending) pending.result = payload;
       done(null, payload);
+    });
+    const write = (req: AuditedRequest, statusCode: number) => {
+      const pending = req[PENDING];
+      if (!pending) return;
+      req[PENDING] = undefined;
+      writer.add(
+        toEntry(pending, { statusCode, requestId: String(req.id), ip: req.ip ?? null }, req),
+      );
+    };
+    fastify.addHook('onResponse', (req: AuditedRequest, reply, done) => {
+      write(req, reply.statusCode);
+      done();
+    });
+    fastify.addHook('onRequestAbort', (req: AuditedRequest, done) => {
+      write(req, CLIENT_CLOSED);
+      done();
     });
   }
 
@@ -48,42 +73,27 @@ export class AuditGuard implements CanActivate {
     const spec = this.reflector.get<AuditSpec | undefined>(AUDIT_KEY, ctx.getHandler());
     if (!spec || ctx.getType() !== 'http') return true;
     const req = ctx.switchToHttp().getRequest<AuditedRequest>();
-    const reply = ctx.switchToHttp().getResponse<FastifyReply>();
-    const caller = req.caller;
-    if (!caller) return true;
-    const at = this.clock.now();
-    req[RESULT] = undefined;
-    reply.raw.once('close', () => {
-      const subject: AuditSubject = {
-        params: req.params as Record<string, string | undefined>,
-        query: req.query as Record<string, unknown>,
-        body: req.body,
-        result: req[RESULT],
-      };
-      this.writer.add(
-        toEntry(spec, subject, caller, {
-          at,
-          statusCode: reply.raw.writableFinished ? reply.statusCode : CLIENT_CLOSED,
-          requestId: String(req.id),
-          ip: req.ip ?? null,
-        }),
-      );
-    });
+    if (req.caller) req[PENDING] = { spec, caller: req.caller, at: this.clock.now() };
     return true;
   }
 }
 
 function toEntry(
-  spec: AuditSpec,
-  s: AuditSubject,
-  caller: Caller,
-  about: Pick<AuditEntry, 'at' | 'statusCode' | 'requestId' | 'ip'>,
+  { spec, caller, at, result }: Pending,
+  about: Pick<AuditEntry, 'statusCode' | 'requestId' | 'ip'>,
+  req: AuditedRequest,
 ): AuditEntry {
+  const s: AuditSubject = {
+    params: req.params as Record<string, string | undefined>,
+    query: req.query as Record<string, unknown>,
+    body: req.body,
+    result,
+  };
   const resource = spec.resource
     ? spec.resource(s)
     : (s.params.uscc ?? s.params.id ?? (s.result as { id?: unknown } | undefined)?.id);
   return {
-    at: about.at,
+    at,
     statusCode: about.statusCode,
     actorSub: caller.sub.slice(0, 100),
     actorRole: caller.role,

@@ -5,7 +5,7 @@ import { AuditWriter } from './audit-writer.service';
 /**
  * The audit trail of the API: its buffered writer and admins' reads. The app
  * registers AuditGuard as a global guard after AccessGuard, which finds the
- * caller, and its result capture on the HTTP server.
+ * caller, and the hooks that write the entries on the HTTP server.
  */
 @Module({
   providers: [AuditWriter, AuditQueryService],

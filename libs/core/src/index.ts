@@ -34,3 +34,4 @@ export * from './database/unavailable-errors';
 export * from './queue/enqueue-fast';
 export * from './http/body-depth';
 export * from './database/deadlock-retry';
+export * from './database/pool-query';

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { assertCanSeeEnterprise, Caller, effectiveRegion, Page } from '@app/core';
+import { assertCanSeeEnterprise, Caller, effectiveRegion, Page, poolQuery } from '@app/core';
 import { EnterpriseService } from '@app/registry';
 import { AssessmentRow, assessmentView, AssessmentView } from './assessment-view';
 import { ModelCatalog } from './model-catalog.service';
@@ -35,10 +35,11 @@ export class RiskQueryService {
 
   /**
    * The hottest read of the service: one indexed query (the enterprise by USCC
-   * joined to its current row), no entity hydration.
+   * joined to its current row) on the pool itself, no entity hydration.
    */
   async current(caller: Caller, uscc: string): Promise<AssessmentView> {
-    const rows: (AssessmentRow & { enterprise_region: string })[] = await this.db.query(
+    const rows = await poolQuery<AssessmentRow & { enterprise_region: string }>(
+      this.db,
       `SELECT e.region_code AS enterprise_region, ${CURRENT_COLUMNS}
          FROM enterprises e LEFT JOIN current_assessments c ON c.enterprise_id = e.id
         WHERE e.uscc = ?`,

@@ -37,6 +37,15 @@ describe('faults: MySQL or Redis unreachable (real servers behind a local TCP pr
         message: 'the database is unreachable: try again shortly',
       });
       expect(down.headers['retry-after']).toBe('5');
+      // The risk read runs on the pool itself (poolQuery), not through TypeORM: same answer.
+      const risk = await t
+        .http()
+        .get(`/api/v1/enterprises/${uscc}/risk`)
+        .set(auth(t.token({ role: 'regulator', region: '33' })));
+      expect([risk.status, risk.body.message]).toEqual([
+        503,
+        'the database is unreachable: try again shortly',
+      ]);
       const write = await t
         .http()
         .post(`/api/v1/enterprises/${uscc}/records`)
@@ -54,6 +63,12 @@ describe('faults: MySQL or Redis unreachable (real servers behind a local TCP pr
         return r.status === 200 ? r : undefined;
       });
       expect(back.body.uscc).toBe(uscc);
+      // Never assessed (no worker here): the pool answers again, with a 404, not a 503.
+      const riskBack = await t
+        .http()
+        .get(`/api/v1/enterprises/${uscc}/risk`)
+        .set(auth(t.token({ role: 'regulator', region: '33' })));
+      expect(riskBack.status).toBe(404);
       await t.http().get('/api/v1/health').expect(200);
     } finally {
       await t.close();

@@ -229,15 +229,26 @@ describe('security: audit trail, tokens, limits, headers (real MySQL + Redis)', 
   });
 
   describe('headers, body size, CORS', () => {
-    it('sets helmet headers, and the strictest content policy on API responses', async () => {
+    it("sets the API security headers on API responses, helmet's on pages", async () => {
       const r = await t.http().get('/api/v1/health');
+      // Terminus sets its own, stricter still; any other API response gets ours, errors too.
+      expect(r.headers['cache-control']).toContain('no-store');
+      const refused = await t.http().get('/api/v1/risk/summary');
+      expect([refused.status, refused.headers['cache-control']]).toEqual([401, 'no-store']);
       expect(r.headers['x-content-type-options']).toBe('nosniff');
-      expect(r.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(r.headers['x-frame-options']).toBe('DENY');
       expect(r.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+      expect(r.headers['referrer-policy']).toBe('no-referrer');
+      expect(r.headers['cross-origin-resource-policy']).toBe('same-origin');
       expect(r.headers['content-security-policy']).toBe(
         "default-src 'none';frame-ancestors 'none'",
       );
+      expect(r.headers['x-xss-protection']).toBeUndefined();
       expect(r.headers['x-powered-by']).toBeUndefined();
+      const page = await t.http().get('/docs');
+      expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(page.headers['x-content-type-options']).toBe('nosniff');
+      expect(page.headers['cache-control']).not.toBe('no-store');
     });
 
     it('refuses a JSON body over BODY_LIMIT_BYTES with 413 and writes nothing', async () => {

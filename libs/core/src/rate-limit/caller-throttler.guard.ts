@@ -4,6 +4,8 @@ import { createHash } from 'node:crypto';
 import { ACCESS_KEY, AccessPolicy } from '../auth/access.decorator';
 import type { Caller } from '../auth/caller';
 
+const MAX_KEYS = 10_000;
+
 /**
  * Rate limit per caller across all routes: the token's sub once AccessGuard
  * has verified it (it is registered before this guard), else the client IP.
@@ -11,6 +13,9 @@ import type { Caller } from '../auth/caller';
  */
 @Injectable()
 export class CallerThrottlerGuard extends ThrottlerGuard {
+  /** Keys already hashed, by throttler and tracker: a hash per request cost more than the count. */
+  private readonly keys = new Map<string, string>();
+
   protected override async shouldSkip(ctx: ExecutionContext): Promise<boolean> {
     const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_KEY, [
       ctx.getHandler(),
@@ -26,6 +31,14 @@ export class CallerThrottlerGuard extends ThrottlerGuard {
 
   /** One counter per caller, not per caller and route; hashed, so no sub is stored in Redis. */
   protected override generateKey(_ctx: ExecutionContext, tracker: string, name: string): string {
-    return createHash('sha256').update(`${name}\0${tracker}`).digest('base64url').slice(0, 32);
+    const id = `${name}\0${tracker}`;
+    let key = this.keys.get(id);
+    if (key === undefined) {
+      // Bounded: a flood of distinct callers (IPs) only costs hashing again.
+      if (this.keys.size >= MAX_KEYS) this.keys.clear();
+      key = createHash('sha256').update(id).digest('base64url').slice(0, 32);
+      this.keys.set(id, key);
+    }
+    return key;
   }
 }

@@ -55,9 +55,7 @@ export class AuditGuard implements CanActivate {
       const pending = req[PENDING];
       if (!pending) return;
       req[PENDING] = undefined;
-      writer.add(
-        toEntry(pending, { statusCode, requestId: String(req.id), ip: req.ip ?? null }, req),
-      );
+      writer.add(toEntry(pending, statusCode, req));
     };
     fastify.addHook('onResponse', (req: AuditedRequest, reply, done) => {
       write(req, reply.statusCode);
@@ -80,7 +78,7 @@ export class AuditGuard implements CanActivate {
 
 function toEntry(
   { spec, caller, at, result }: Pending,
-  about: Pick<AuditEntry, 'statusCode' | 'requestId' | 'ip'>,
+  statusCode: number,
   req: AuditedRequest,
 ): AuditEntry {
   const s: AuditSubject = {
@@ -94,15 +92,15 @@ function toEntry(
     : (s.params.uscc ?? s.params.id ?? (s.result as { id?: unknown } | undefined)?.id);
   return {
     at,
-    statusCode: about.statusCode,
+    statusCode,
     actorSub: caller.sub.slice(0, 100),
     actorRole: caller.role,
     actorRegion: caller.region ?? null,
     action: spec.action,
     resource: resource === undefined || resource === null ? null : String(resource).slice(0, 100),
     uscc: usccOf(s),
-    requestId: about.requestId?.slice(0, 64) ?? null,
-    ip: about.ip?.slice(0, 45) ?? null,
+    requestId: String(req.id).slice(0, 64),
+    ip: req.ip?.slice(0, 45) ?? null,
   };
 }
 

@@ -115,6 +115,29 @@ export class IsolatedStack {
     return p;
   }
 
+  /** The API as production starts it, on a free port; its stdout (the log) is collected. */
+  async startApi(): Promise<{ process: ChildProcess; base: string; log: () => string }> {
+    const port = await freePort();
+    const p = spawn(process.execPath, [...TS_RUNNER, join(ROOT, 'apps/api/src/main.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, ...this.env, PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.workers.push(p);
+    let out = '';
+    p.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    p.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < 600; i++) {
+      if (p.exitCode !== null) throw new Error(`API exited (${p.exitCode}): ${out}`);
+      if ((await fetch(`${base}/api/v1/health`).catch(() => undefined))?.ok) {
+        return { process: p, base, log: () => out };
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`API not ready in 60 s: ${out}`);
+  }
+
   /** Starts a run through the CLI, as an operator would; returns its id. */
   startRun(args: string[]): number {
     const r = spawnSync(

@@ -1,6 +1,9 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import pino, { Logger } from 'pino';
+
+/** Lines wait at most this long in the write buffer (an operator tailing a quiet service sees them). */
+const FLUSH_MS = 1000;
 
 /** The API's pino logger, which the request lines (request-log.ts) are written to. */
 export const API_LOGGER = 'API_LOGGER';
@@ -11,15 +14,26 @@ export const API_LOGGER = 'API_LOGGER';
  * proxy set one). Tokens and cookies never reach the log.
  */
 @Module({})
-export class LoggingModule {
+export class LoggingModule implements OnApplicationShutdown {
+  constructor(@Inject(API_LOGGER) private readonly logger: Logger) {}
+
+  /**
+   * Nest re-raises SIGTERM once the app is closed, and a process ended by a
+   * signal runs no exit handler: without this the last buffered lines are lost.
+   */
+  onApplicationShutdown(): Promise<void> {
+    return new Promise((resolve) => this.logger.flush(() => resolve()));
+  }
+
   static forRoot(): DynamicModule {
     const logger: Logger = pino(
       { level: process.env.LOG_LEVEL ?? 'info' },
       // Buffered writes (4 KiB at a time) instead of one write(2) per line: under
       // load the per-request line cost more than the line itself. pino flushes
-      // the buffer on exit.
+      // the buffer on exit; the timer below, when traffic is too thin to fill it.
       pino.destination({ sync: false, minLength: 4096 }),
     );
+    setInterval(() => logger.flush(), FLUSH_MS).unref();
     return {
       module: LoggingModule,
       global: true,

@@ -24,9 +24,8 @@ function apiHeaders(pageHeaders: Record<string, string>): Record<string, string>
 }
 
 /**
- * helmet's headers, taken once at boot: without a content security policy
- * (pages set their own, API responses get API_CSP) they are the same for
- * every response, and running helmet's dozen middlewares per request cost
+ * helmet's headers for pages, taken once at boot: without a content security
+ * policy (pages set their own) they are the same for every response, and running helmet's dozen middlewares per request cost
  * ~2% of a risk read's CPU.
  */
 function helmetHeaders(): Record<string, string> {

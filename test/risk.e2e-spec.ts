@@ -66,6 +66,9 @@ describe('risk: re-scoring on change and the risk API (real MySQL + Redis + work
       Math.min(1000, Math.max(0, 700 + first.factors.reduce((s, f) => s + f.points, 0))),
     );
     expect(first.tier).toBe('A');
+    const read = await risk(uscc).expect(200);
+    expect(read.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(read.text).toBe(JSON.stringify(read.body));
     expect(first.asOf).toBe('2026-06-15');
     expect(first.modelVersion).toBe('samr-general-v1');
     expect(first.modelHash).toMatch(/^[0-9a-f]{64}$/);
@@ -253,6 +256,9 @@ describe('risk: re-scoring on change and the risk API (real MySQL + Redis + work
     await risk(uscc, elsewhere).expect(404);
     await t.http().get(`/api/v1/enterprises/${uscc}/risk/history`).set(auth(elsewhere)).expect(404);
     await t.http().post('/api/v1/risk/simulate').set(auth(elsewhere)).send({ uscc }).expect(404);
-    await risk(newUscc('330106')).expect(404);
+    const unknown = await risk(newUscc('330106')).expect(404);
+    // The risk read has a serializer of its own (assessment-json.ts); errors keep the error shape.
+    expect(unknown.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(unknown.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
   });
 });

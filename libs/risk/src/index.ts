@@ -1,5 +1,6 @@
 export * from './risk.module';
 export * from './services/assessment-store.service';
+export * from './services/assessment-json';
 export * from './services/assessment-view';
 export * from './services/model-catalog.service';
 export * from './services/profile-loader.service';

@@ -1,7 +1,8 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audit, Caller, CurrentCaller, Roles, UsccPipe } from '@app/core';
-import { RiskHistoryQueryDto, RiskQueryService } from '@app/risk';
+import type { FastifyReply } from 'fastify';
+import { assessmentViewJson, RiskHistoryQueryDto, RiskQueryService } from '@app/risk';
 
 /** Risk is internal supervision data: regulators (and admins) only, never the enterprise itself. */
 @ApiTags('risk')
@@ -16,8 +17,16 @@ export class EnterpriseRiskController {
   @ApiOperation({
     summary: 'Current tier and score with the explanation (factors, vetoes); 404 if never assessed',
   })
-  current(@CurrentCaller() caller: Caller, @Param('uscc', UsccPipe) uscc: string) {
-    return this.risk.current(caller, uscc);
+  async current(
+    @CurrentCaller() caller: Caller,
+    @Param('uscc', UsccPipe) uscc: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const view = await this.risk.current(caller, uscc);
+    // Set once the view is there, so an error still goes out through the default serializer;
+    // Fastify leaves the content type to a custom serializer.
+    reply.type('application/json; charset=utf-8').serializer(assessmentViewJson);
+    return view;
   }
 
   @Get('history')

@@ -45,7 +45,6 @@ export function assessmentView(
   row: AssessmentRow,
   model: CompiledModel | undefined,
 ): AssessmentView {
-  const vetoDefs = new Map(model?.vetoes.map((v) => [v.code, v]));
   const assessedAt = row.assessed_at ?? row.created_at;
   return {
     uscc,
@@ -62,7 +61,7 @@ export function assessmentView(
     vetoes: parseJsonColumn<StoredVeto[]>(row.vetoes).map((v) => ({
       code: v.code,
       effect: v.effect,
-      label: vetoDefs.get(v.code)?.label ?? null,
+      label: model?.vetoes.find((d) => d.code === v.code)?.label ?? null,
       recordIds: v.recordIds,
     })),
   };
@@ -70,17 +69,18 @@ export function assessmentView(
 
 /** Every indicator of the model in model order, those not stored at 0 points. */
 function expandFactors(stored: StoredFactor[], model: CompiledModel | undefined): FactorView[] {
+  if (!model) {
+    return stored.map((f) => ({
+      code: f.code,
+      category: null,
+      label: null,
+      points: f.points,
+      recordIds: f.recordIds ?? [],
+    }));
+  }
   const byCode = new Map(stored.map((f) => [f.code, f]));
-  const codes = model ? model.indicators.map((i) => i.code) : stored.map((f) => f.code);
-  const indicators = new Map(model?.indicators.map((i) => [i.code, i]));
-  return codes.map((code) => {
+  return model.indicators.map(({ code, category, label }) => {
     const f = byCode.get(code);
-    return {
-      code,
-      category: indicators.get(code)?.category ?? null,
-      label: indicators.get(code)?.label ?? null,
-      points: f?.points ?? 0,
-      recordIds: f?.recordIds ?? [],
-    };
+    return { code, category, label, points: f?.points ?? 0, recordIds: f?.recordIds ?? [] };
   });
 }

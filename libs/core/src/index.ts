@@ -33,5 +33,6 @@ export * from './rate-limit/redis-throttler.storage';
 export * from './database/unavailable-errors';
 export * from './queue/enqueue-fast';
 export * from './http/body-depth';
+export * from './http/caching-reflector';
 export * from './database/deadlock-retry';
 export * from './database/pool-query';

@@ -1,9 +1,9 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Caller } from '../auth/caller';
 import { Clock } from '../values/clock';
 import { isValidUscc, normalizeUscc } from '../values/uscc';
+import { CachingReflector } from '../http/caching-reflector';
 import { AUDIT_KEY, AuditSpec, AuditSubject } from './audit.decorator';
 import { AuditEntry } from './audit-entry';
 import { AuditWriter } from './audit-writer.service';
@@ -40,7 +40,7 @@ type AuditedRequest = FastifyRequest & { caller?: Caller; [PENDING]?: Pending };
 @Injectable()
 export class AuditGuard implements CanActivate {
   constructor(
-    private readonly reflector: Reflector,
+    private readonly reflector: CachingReflector,
     private readonly clock: Clock,
   ) {}
 

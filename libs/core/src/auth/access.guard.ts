@@ -5,7 +5,7 @@ import {
   Injectable,
   UnauthorizedException,
 } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { CachingReflector } from '../http/caching-reflector';
 import { ACCESS_KEY, AccessPolicy } from './access.decorator';
 import { TokenService } from './token.service';
 
@@ -16,7 +16,7 @@ import { TokenService } from './token.service';
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(
-    private readonly reflector: Reflector,
+    private readonly reflector: CachingReflector,
     private readonly tokens: TokenService,
   ) {}
 

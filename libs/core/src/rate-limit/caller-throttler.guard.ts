@@ -1,8 +1,15 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import {
+  InjectThrottlerOptions,
+  InjectThrottlerStorage,
+  ThrottlerGuard,
+  type ThrottlerModuleOptions,
+  type ThrottlerStorage,
+} from '@nestjs/throttler';
 import { createHash } from 'node:crypto';
 import { ACCESS_KEY, AccessPolicy } from '../auth/access.decorator';
 import type { Caller } from '../auth/caller';
+import { CachingReflector } from '../http/caching-reflector';
 
 const MAX_KEYS = 10_000;
 
@@ -15,6 +22,15 @@ const MAX_KEYS = 10_000;
 export class CallerThrottlerGuard extends ThrottlerGuard {
   /** Keys already hashed, by throttler and tracker: a hash per request cost more than the count. */
   private readonly keys = new Map<string, string>();
+
+  constructor(
+    @InjectThrottlerOptions() options: ThrottlerModuleOptions,
+    @InjectThrottlerStorage() storage: ThrottlerStorage,
+    // The guard asks for six route settings per request: remembered per handler.
+    reflector: CachingReflector,
+  ) {
+    super(options, storage, reflector);
+  }
 
   protected override async shouldSkip(ctx: ExecutionContext): Promise<boolean> {
     const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_KEY, [

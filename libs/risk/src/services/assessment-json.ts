@@ -9,8 +9,8 @@ const json = JSON.stringify;
  * (assessment-json.spec.ts), for the hottest read of the service. Most of a
  * response is fixed model text: every indicator's code, category and
  * bilingual label, ~2 KB of mostly Chinese that JSON.stringify escapes anew
- * on every read (7% of a risk read's CPU, docs/performance.md). Here each
- * indicator's fixed part is written once, keyed by its label object (one per
+ * on every read (5% of the API's CPU profile under load, docs/performance.md). Each
+ * indicator's fixed part is written once here, keyed by its label object (one per
  * indicator of a loaded model), and a read writes only points and record ids.
  * Keys in the order assessmentView builds them.
  */

@@ -81,7 +81,7 @@ describe(
       if (!existsSync(CHROMIUM)) {
         throw new Error(
           `Chromium is missing at ${CHROMIUM}: install Debian's package (apt-get install -y chromium), ` +
-            'as .ci/run does. These tests never download a browser and never skip.',
+            'as `npm test` does when run as root (test/ensure-browser.js). These tests never download a browser and never skip.',
         );
       }
       ensureConsoleBuilt();

@@ -5,6 +5,7 @@ const { spawnSync } = require('node:child_process');
 const { readFileSync, mkdtempSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
+const { ensureBrowser } = require('./ensure-browser');
 
 // Static checks first: a tree that does not lint or type-check does not pass.
 for (const script of ['lint', 'typecheck']) {
@@ -15,6 +16,9 @@ for (const script of ['lint', 'typecheck']) {
     process.exit(1);
   }
 }
+
+// What the tests need beyond the pre-started MariaDB and Redis, obtained here.
+ensureBrowser();
 
 const out = join(mkdtempSync(join(tmpdir(), 'crs-tests-')), 'results.json');
 const vitest = join(__dirname, '..', 'node_modules', 'vitest', 'vitest.mjs');

@@ -3,7 +3,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { Clock, isDuplicateKey, Page, QueueName } from '@app/core';
+import { Clock, isDuplicateKey, normalizeJurisdiction, Page, QueueName } from '@app/core';
 
 import { ModelCatalog, parseJsonColumn } from '@app/risk';
 import { StartRunDto } from '../dto/start-run.dto';
@@ -25,7 +25,8 @@ export class RunService {
   async start(dto: StartRunDto, requestedBy: string) {
     const model = this.models.get(dto.modelVersion);
     const asOf = dto.asOf ?? this.clock.today();
-    const region = dto.region ?? '';
+    // Normalised, so `330100` and `3301` are the same run (active key, selection).
+    const region = dto.region ? normalizeJurisdiction(dto.region) : '';
     const dryRun = dto.dryRun ?? false;
     const activeKey = `${asOf}:${dto.mode}:${region}:${dryRun ? 'dry' : 'real'}`;
     let id: number;

@@ -225,12 +225,11 @@ describe('credit repair (real MySQL + Redis + worker)', () => {
         // The Dragon Boat Festival (19–21 June 2026) is not counted.
         expect(accepted.body).toMatchObject({ status: 'ACCEPTED', version: 2, decideBy });
 
-        const started = Date.now();
         const approved = await act(regulator, app.id, 'approve', { version: 2 }).expect(200);
         expect(approved.body).toMatchObject({ status: 'APPROVED', version: 3 });
         expect(await recordStatus(e.uscc, record.id)).toBe('REPAIRED');
+        // Polled with a deadline (eventually); speed is measured in bench/, not here.
         await tierWhen(e.uscc, (tier) => tier === 'A');
-        expect(Date.now() - started).toBeLessThan(2_000);
 
         const seen = await getApp(e.token, app.id).expect(200);
         expect(seen.body.history).toEqual([

@@ -239,6 +239,30 @@ describe('reclassification runs (real MySQL + Redis + worker)', () => {
     await t.http().get('/api/v1/reclassifications/99999999').set(auth(admin)).expect(404);
   });
 
+  it('shows a regional run inside its jurisdiction only (404 elsewhere), padded spellings included', async () => {
+    const run = await finished((await start({ mode: 'full', region: REGION, dryRun: true })).id);
+    const national = await finished((await start({ mode: 'full', dryRun: true })).id);
+    const runUrl = (id: number) => `/api/v1/reclassifications/${id}`;
+    const ids = async (token: string) =>
+      (
+        await t.http().get('/api/v1/reclassifications?pageSize=100').set(auth(token)).expect(200)
+      ).body.items.map((r: RunBody) => r.id);
+
+    for (const region of ['650100', '650000', REGION]) {
+      const inside = t.token({ role: 'regulator', region });
+      await t.http().get(runUrl(run.id)).set(auth(inside)).expect(200);
+      expect(await ids(inside)).toContain(run.id);
+    }
+    for (const region of ['3301', '6502', '650102']) {
+      const outside = t.token({ role: 'regulator', region });
+      await t.http().get(runUrl(run.id)).set(auth(outside)).expect(404);
+      expect(await ids(outside)).not.toContain(run.id);
+      // A national run (no region) stays readable by every regulator.
+      await t.http().get(runUrl(national.id)).set(auth(outside)).expect(200);
+      expect(await ids(outside)).toContain(national.id);
+    }
+  });
+
   it('registers the nightly run with the job scheduler (cron and time zone from config)', async () => {
     const queue = worker.get<Queue>(getQueueToken(QueueName.Reclassify));
     const scheduler = await queue.getJobScheduler(NIGHTLY_SCHEDULER_ID);

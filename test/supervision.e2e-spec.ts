@@ -341,6 +341,17 @@ describe('supervision: measures, inspectors and 双随机 inspection plans (real
       const district = t.token({ role: 'regulator', region: REGION });
       await t.http().get(`/api/v1/inspection-plans/${plan.id}`).set(auth(district)).expect(200);
       await t.http().get(`/api/v1/inspection-plans/${plan.id}`).set(auth(admin)).expect(200);
+      // The padded spellings of 杭州市 and 浙江省 are the same jurisdictions: plan and export visible.
+      for (const region of ['330100', '330000']) {
+        const padded = t.token({ role: 'regulator', region });
+        await t.http().get(`/api/v1/inspection-plans/${plan.id}`).set(auth(padded)).expect(200);
+        const csv = await t
+          .http()
+          .get(`/api/v1/inspection-plans/${plan.id}/export.csv`)
+          .set(auth(padded))
+          .expect(200);
+        expect(csv.text).toContain(plan.drawn[0].uscc);
+      }
 
       // Outside the region: 404, never 403, for the plan and its export.
       for (const region of ['44', '330106']) {

@@ -1,3 +1,5 @@
+import { regionLikePattern } from '@app/core';
+
 /** The persisted definition of a run, as far as choosing its enterprises goes. */
 export interface RunScope {
   mode: 'full' | 'incremental';
@@ -19,7 +21,7 @@ export function runCondition(scope: RunScope): { sql: string; params: unknown[] 
   const params: unknown[] = [];
   if (scope.region) {
     parts.push('e.region_code LIKE ?');
-    params.push(`${scope.region}%`);
+    params.push(regionLikePattern(scope.region));
   }
   if (scope.mode === 'incremental') {
     parts.push(`(

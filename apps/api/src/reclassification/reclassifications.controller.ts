@@ -23,14 +23,14 @@ export class ReclassificationsController {
   @Get()
   @Roles('admin', 'regulator')
   @ApiOperation({ summary: 'Recent runs, newest first' })
-  list(@Query() q: PageQueryDto) {
-    return this.runs.list(q.page, q.pageSize);
+  list(@CurrentCaller() caller: Caller, @Query() q: PageQueryDto) {
+    return this.runs.list(caller, q.page, q.pageSize);
   }
 
   @Get(':id')
   @Roles('admin', 'regulator')
   @ApiOperation({ summary: 'Run status, counters, tiers and the tier transition matrix' })
-  get(@Param('id', ParseIntPipe) id: number) {
-    return this.runs.get(id);
+  get(@CurrentCaller() caller: Caller, @Param('id', ParseIntPipe) id: number) {
+    return this.runs.get(id, caller);
   }
 }

@@ -1,5 +1,17 @@
 import { NotFoundException } from '@nestjs/common';
+import {
+  isJurisdiction,
+  jurisdictionWithin,
+  normalizeJurisdiction,
+  regionWithin,
+} from '../values/region-code';
 import { Caller } from './caller';
+
+/*
+ * The one jurisdiction rule. Every route, query, list, export and job decides
+ * what a regulator may see through these functions; the prefix test itself
+ * lives in values/region-code (normalised codes: `330100` means `3301`).
+ */
 
 /**
  * Whether the caller may see an enterprise. Outside the jurisdiction the
@@ -10,9 +22,21 @@ export function canSeeEnterprise(caller: Caller, e: { uscc: string; regionCode: 
     case 'admin':
       return true;
     case 'regulator':
-      return e.regionCode.startsWith(caller.region ?? '\0');
+      return regionWithin(e.regionCode, caller.region ?? '');
     case 'enterprise':
       return e.uscc === caller.uscc;
+  }
+}
+
+/** Whether the caller may see something scoped to a whole region (e.g. an inspection plan). */
+export function canSeeRegion(caller: Caller, region: string): boolean {
+  switch (caller.role) {
+    case 'admin':
+      return true;
+    case 'regulator':
+      return jurisdictionWithin(region, caller.region ?? '');
+    case 'enterprise':
+      return false;
   }
 }
 
@@ -26,13 +50,34 @@ export function assertCanSeeEnterprise(
 }
 
 /**
- * The region prefix a regulator's query is limited to: its own jurisdiction,
- * optionally narrowed by `region`. A `region` outside it yields null (nothing visible).
+ * The normalised region prefix a query is limited to: the caller's own
+ * jurisdiction ('' for admins: everything), optionally narrowed by `region`.
+ * Never wider than the caller's own. A `region` outside it, an invalid one, or a
+ * regulator without a valid region yields null (nothing visible).
  */
 export function effectiveRegion(caller: Caller, region?: string): string | null {
-  const own = caller.role === 'regulator' ? (caller.region ?? '') : '';
+  let own = '';
+  if (caller.role === 'regulator') {
+    if (!caller.region || !isJurisdiction(caller.region)) return null;
+    own = normalizeJurisdiction(caller.region);
+  } else if (caller.role !== 'admin') {
+    return null;
+  }
   if (!region) return own;
-  if (region.startsWith(own)) return region;
-  if (own.startsWith(region)) return own;
+  if (!isJurisdiction(region)) return null;
+  const wanted = normalizeJurisdiction(region);
+  if (wanted.startsWith(own)) return wanted;
+  if (own.startsWith(wanted)) return own;
   return null;
+}
+
+/**
+ * The SQL `LIKE` pattern for `region_code` limited to a normalised prefix as
+ * returned by effectiveRegion ('' = everything). Digits only, so no escaping.
+ */
+export function regionLikePattern(prefix: string): string {
+  if (prefix !== '' && !isJurisdiction(prefix)) {
+    throw new RangeError(`not an administrative division code: '${prefix}'`);
+  }
+  return `${prefix}%`;
 }

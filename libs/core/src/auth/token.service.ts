@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import { AppConfig } from '../config/app-config';
 import { isValidUscc, normalizeUscc } from '../values/uscc';
+import { isJurisdiction, normalizeJurisdiction } from '../values/region-code';
 import { Caller, ROLES } from './caller';
 
 const ALGORITHM = 'HS256';
@@ -90,10 +91,13 @@ function toCaller(claims: Record<string, unknown>): Caller {
     throw new UnauthorizedException('token role must be admin, regulator or enterprise');
   }
   if (role === 'regulator') {
-    if (typeof region !== 'string' || !/^\d{2}(\d{2}){0,2}$/.test(region)) {
-      throw new UnauthorizedException('regulator token needs a region of 2, 4 or 6 digits');
+    if (typeof region !== 'string' || !isJurisdiction(region)) {
+      throw new UnauthorizedException(
+        'regulator token region must be an administrative division code of 2, 4 or 6 digits, not 00',
+      );
     }
-    return { sub, role, region };
+    // Normalised once here: `330100` (the padded form) means the city `3301`.
+    return { sub, role, region: normalizeJurisdiction(region) };
   }
   if (role === 'enterprise') {
     if (typeof uscc !== 'string' || !isValidUscc(uscc)) {

@@ -1,6 +1,7 @@
 import { registerDecorator, ValidationOptions } from 'class-validator';
 import { isCalendarDate } from '../values/calendar-date';
 import { isValidUscc } from '../values/uscc';
+import { JURISDICTION_PATTERN } from '../values/region-code';
 
 /** A valid USCC (GB 32100 check character); lower case is accepted and normalised by the DTO. */
 export function IsUscc(options?: ValidationOptions): PropertyDecorator {
@@ -55,5 +56,5 @@ export function IsMoney(
 
 /** A 6-digit administrative division code (GB/T 2260). */
 export const REGION_CODE_6 = /^\d{6}$/;
-/** A jurisdiction: 2, 4 or 6 digits. */
-export const JURISDICTION = /^\d{2}(\d{2}){0,2}$/;
+/** A jurisdiction: 2, 4 or 6 digits, not `00` (the rule lives with the region helpers). */
+export const JURISDICTION = JURISDICTION_PATTERN;

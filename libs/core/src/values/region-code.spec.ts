@@ -1,4 +1,10 @@
-import { isJurisdiction, isRegionCode6, normalizeJurisdiction, regionWithin } from './region-code';
+import {
+  isJurisdiction,
+  isRegionCode6,
+  jurisdictionWithin,
+  normalizeJurisdiction,
+  regionWithin,
+} from './region-code';
 import { usccRegion } from './uscc';
 
 describe('region codes (GB/T 2260)', () => {
@@ -54,5 +60,18 @@ describe('region codes (GB/T 2260)', () => {
     expect(regionWithin(usccRegion('92340602MA2PBMEM24'), '34')).toBe(true);
     expect(regionWithin(usccRegion('91440300568520498A'), '4403')).toBe(true);
     expect(regionWithin(usccRegion('91440300568520498A'), '440305')).toBe(false);
+  });
+});
+
+describe('jurisdictionWithin', () => {
+  it('compares normalised areas: padded and short spellings are the same area', () => {
+    expect(jurisdictionWithin('3301', '330100')).toBe(true);
+    expect(jurisdictionWithin('330100', '3301')).toBe(true);
+    expect(jurisdictionWithin('330106', '330000')).toBe(true);
+    expect(jurisdictionWithin('33', '3301')).toBe(false);
+    expect(jurisdictionWithin('330110', '330111')).toBe(false);
+    expect(jurisdictionWithin('3302', '3301')).toBe(false);
+    expect(jurisdictionWithin('3301', '00')).toBe(false);
+    expect(jurisdictionWithin('00', '00')).toBe(false);
   });
 });

@@ -13,7 +13,13 @@
  * "no lower level", so a padded code always names the higher-level unit itself.
  */
 const REGION6 = /^(?!00)\d{6}$/;
-const JURISDICTION = /^(?!00)(?:\d{2}|\d{4}|\d{6})$/;
+/**
+ * 2, 4 or 6 digits, province part not `00`. Township codes (9/12 digits) are
+ * not used here: jurisdictions and enterprise registrations stop at the county.
+ * Exported for DTO validation so requests and tokens accept the same codes.
+ */
+export const JURISDICTION_PATTERN = /^(?!00)(?:\d{2}|\d{4}|\d{6})$/;
+const JURISDICTION = JURISDICTION_PATTERN;
 
 /** Exactly 6 digits, province part not `00`. */
 export function isRegionCode6(value: string): boolean {
@@ -40,6 +46,16 @@ export function normalizeJurisdiction(jurisdiction: string): string {
  * Invalid input is never inside anything (fail closed: it decides visibility).
  */
 export function regionWithin(regionCode: string, jurisdiction: string): boolean {
-  if (!isRegionCode6(regionCode) || !isJurisdiction(jurisdiction)) return false;
-  return regionCode.startsWith(normalizeJurisdiction(jurisdiction));
+  return isRegionCode6(regionCode) && jurisdictionWithin(regionCode, jurisdiction);
+}
+
+/**
+ * Whether the area `inner` (a jurisdiction or full code) lies inside `outer`,
+ * both compared in normalised form, so `330106` is inside `330100` and `3301`
+ * is not inside `330106`. The one prefix test of the codebase; invalid input
+ * is never inside anything.
+ */
+export function jurisdictionWithin(inner: string, outer: string): boolean {
+  if (!isJurisdiction(inner) || !isJurisdiction(outer)) return false;
+  return normalizeJurisdiction(inner).startsWith(normalizeJurisdiction(outer));
 }

@@ -17,7 +17,7 @@ export class StartRunDto {
 
   @ApiPropertyOptional({ example: '3301', description: 'narrow the run to a region prefix' })
   @IsOptional()
-  @Matches(JURISDICTION, { message: 'region must be 2, 4 or 6 digits' })
+  @Matches(JURISDICTION, { message: 'region must be 2, 4 or 6 digits, not 00' })
   region?: string;
 
   @ApiPropertyOptional({ example: '2026-06-30', description: 'default: today (Asia/Shanghai)' })

@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { AppConfig, Clock, QueueName } from '@app/core';
+import { AppConfig, Clock, QueueName, regionLikePattern } from '@app/core';
 import { ChunkJobData, chunkJobId, ReclassifyJob } from '../jobs';
 import { runCondition, RunScope } from '../run-selection';
 import { RunFinisher } from './run-finisher.service';
@@ -135,7 +135,7 @@ export class RunPlanner {
    */
   private async incrementalChunks(scope: RunScope): Promise<Chunk[]> {
     const region = scope.region ? ' AND e.region_code LIKE ?' : '';
-    const rp = scope.region ? [`${scope.region}%`] : [];
+    const rp = scope.region ? [regionLikePattern(scope.region)] : [];
     const live = "e.status <> 'CANCELLED'";
     const queries: [string, unknown[]][] = [
       [

@@ -3,7 +3,17 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { Clock, isDuplicateKey, Page, QueueName } from '@app/core';
+import {
+  Caller,
+  canSeeRegion,
+  Clock,
+  effectiveRegion,
+  isDuplicateKey,
+  normalizeJurisdiction,
+  Page,
+  QueueName,
+  regionLikePattern,
+} from '@app/core';
 
 import { ModelCatalog, parseJsonColumn } from '@app/risk';
 import { StartRunDto } from '../dto/start-run.dto';
@@ -25,7 +35,8 @@ export class RunService {
   async start(dto: StartRunDto, requestedBy: string) {
     const model = this.models.get(dto.modelVersion);
     const asOf = dto.asOf ?? this.clock.today();
-    const region = dto.region ?? '';
+    // Normalised, so `330100` and `3301` are the same run (active key, selection).
+    const region = dto.region ? normalizeJurisdiction(dto.region) : '';
     const dryRun = dto.dryRun ?? false;
     const activeKey = `${asOf}:${dto.mode}:${region}:${dryRun ? 'dry' : 'real'}`;
     let id: number;
@@ -57,22 +68,40 @@ export class RunService {
     return this.get(id);
   }
 
-  async get(id: number) {
+  /**
+   * A run limited to a region is visible inside that region's jurisdiction
+   * only (404 elsewhere); a national run (no region) to every regulator.
+   * Without a caller (the CLI, internal callers) every run is visible.
+   */
+  async get(id: number, caller?: Caller) {
     const rows: RunRow[] = await this.db.query('SELECT * FROM reclassification_runs WHERE id = ?', [
       id,
     ]);
-    if (rows.length === 0) throw new NotFoundException(`reclassification run ${id} not found`);
+    const hidden = caller && rows[0]?.region && !canSeeRegion(caller, rows[0].region);
+    if (rows.length === 0 || hidden) {
+      throw new NotFoundException(`reclassification run ${id} not found`);
+    }
     const run = rows[0];
     return runView(run, run.status === 'running' ? await this.liveStats(id) : undefined);
   }
 
-  async list(page: number, pageSize: number): Promise<Page<ReturnType<typeof runView>>> {
+  async list(
+    caller: Caller,
+    page: number,
+    pageSize: number,
+  ): Promise<Page<ReturnType<typeof runView>>> {
+    const own = effectiveRegion(caller);
+    if (own === null) return { items: [], page, pageSize, total: 0 };
+    // National runs, and regional ones inside the caller's jurisdiction (as in get).
+    const where = "WHERE region = '' OR region LIKE ?";
     const [rows, [{ total }]] = await Promise.all([
-      this.db.query('SELECT * FROM reclassification_runs ORDER BY id DESC LIMIT ? OFFSET ?', [
-        pageSize,
-        (page - 1) * pageSize,
+      this.db.query(
+        `SELECT * FROM reclassification_runs ${where} ORDER BY id DESC LIMIT ? OFFSET ?`,
+        [regionLikePattern(own), pageSize, (page - 1) * pageSize],
+      ),
+      this.db.query(`SELECT COUNT(*) AS total FROM reclassification_runs ${where}`, [
+        regionLikePattern(own),
       ]),
-      this.db.query('SELECT COUNT(*) AS total FROM reclassification_runs'),
     ]);
     return { items: rows.map((r: RunRow) => runView(r)), page, pageSize, total: Number(total) };
   }

@@ -2,7 +2,11 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '@app/core/auth/caller';
-import { assertCanSeeEnterprise, effectiveRegion } from '@app/core/auth/jurisdiction';
+import {
+  assertCanSeeEnterprise,
+  effectiveRegion,
+  regionLikePattern,
+} from '@app/core/auth/jurisdiction';
 import { Page } from '@app/core/http/page-query.dto';
 import { Clock } from '@app/core/values/clock';
 import { UpsertEnterpriseDto } from '../dto/upsert-enterprise.dto';
@@ -99,7 +103,7 @@ export class EnterpriseService {
     const qb = this.db
       .getRepository(Enterprise)
       .createQueryBuilder('e')
-      .where('e.region_code LIKE :region', { region: `${region}%` });
+      .where('e.region_code LIKE :region', { region: regionLikePattern(region) });
     if (q) {
       const like = q.replace(/[\\%_]/g, (c) => `\\${c}`);
       const upper = q.toUpperCase();

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
 import { PageQueryDto } from '@app/core/http/page-query.dto';
+import { JURISDICTION } from '@app/core/validation/validators';
 import { APPLICATION_STATUSES, ApplicationStatus } from '../policy/application-state';
 
 export class ListApplicationsQueryDto extends PageQueryDto {
@@ -15,7 +16,7 @@ export class ListApplicationsQueryDto extends PageQueryDto {
     description: "regulators: narrow to a region prefix within the caller's jurisdiction",
   })
   @IsOptional()
-  @Matches(/^\d{2}(\d{2}){0,2}$/, { message: 'region must be 2, 4 or 6 digits' })
+  @Matches(JURISDICTION, { message: 'region must be 2, 4 or 6 digits, not 00' })
   region?: string;
 
   @ApiPropertyOptional({

@@ -107,14 +107,19 @@ describe('repair policy validation', () => {
 
   it('reports invalid YAML with the file', () => {
     expect(() => parseRepairPolicy('id: [unclosed', 'y.yaml')).toThrow(/^y\.yaml: invalid YAML/);
-    try {
-      parseRepairPolicy('{}', 'z.yaml');
-    } catch (e) {
-      expect(e).toBeInstanceOf(RepairPolicyError);
-      expect((e as RepairPolicyError).problems).toEqual(
-        expect.arrayContaining([expect.stringMatching(/^id: /)]),
-      );
-    }
+    // Caught by hand to inspect `problems`, but never skippable: not throwing fails.
+    const error = (() => {
+      try {
+        parseRepairPolicy('{}', 'z.yaml');
+      } catch (e) {
+        return e;
+      }
+      throw new Error('parseRepairPolicy accepted an empty policy');
+    })();
+    expect(error).toBeInstanceOf(RepairPolicyError);
+    expect((error as RepairPolicyError).problems).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^id: /)]),
+    );
   });
 
   it('names the file when loading a directory', () => {

@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Caller } from '@app/core/auth/caller';
-import { canSeeEnterprise, effectiveRegion } from '@app/core/auth/jurisdiction';
+import { canSeeEnterprise, effectiveRegion, regionLikePattern } from '@app/core/auth/jurisdiction';
 import { Page } from '@app/core/http/page-query.dto';
 import { ListApplicationsQueryDto } from '../dto/list-applications-query.dto';
 import { RepairApplication } from '../entities/repair-application.entity';
@@ -50,7 +50,7 @@ export class ApplicationQueryService {
       const region = effectiveRegion(caller, q.region);
       if (region === null) return { items: [], page: q.page, pageSize: q.pageSize, total: 0 };
       where.push('a.region_code LIKE ?');
-      params.push(`${region}%`);
+      params.push(regionLikePattern(region));
     }
     if (q.status) {
       where.push('a.status = ?');

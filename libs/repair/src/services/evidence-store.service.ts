@@ -13,6 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '@app/core/auth/caller';
+import { effectiveRegion, regionLikePattern } from '@app/core/auth/jurisdiction';
 import { AppConfig } from '@app/core/config/app-config';
 import { Clock } from '@app/core/values/clock';
 import { detectEvidenceType, EvidenceContentType } from './evidence-content-type';
@@ -128,10 +129,12 @@ export class EvidenceStore {
       return rows.length > 0;
     }
     if (caller.role === 'regulator') {
+      const region = effectiveRegion(caller);
+      if (region === null) return false;
       const rows = await this.db.query(
         `SELECT 1 FROM repair_evidence ev JOIN repair_applications a ON a.id = ev.application_id
           WHERE ev.sha256 = ? AND a.region_code LIKE ? LIMIT 1`,
-        [sha256, `${caller.region}%`],
+        [sha256, regionLikePattern(region)],
       );
       return rows.length > 0;
     }

@@ -23,7 +23,7 @@ export class RiskListQueryDto extends PageQueryDto {
     description: 'narrows the jurisdiction (2, 4 or 6 digits)',
   })
   @IsOptional()
-  @Matches(JURISDICTION, { message: 'region must be 2, 4 or 6 digits' })
+  @Matches(JURISDICTION, { message: 'region must be 2, 4 or 6 digits, not 00' })
   region?: string;
 }
 
@@ -33,7 +33,7 @@ export class RiskSummaryQueryDto {
     description: 'narrows the jurisdiction (2, 4 or 6 digits)',
   })
   @IsOptional()
-  @Matches(JURISDICTION, { message: 'region must be 2, 4 or 6 digits' })
+  @Matches(JURISDICTION, { message: 'region must be 2, 4 or 6 digits, not 00' })
   region?: string;
 
   @ApiPropertyOptional({

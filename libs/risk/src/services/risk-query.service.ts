@@ -1,7 +1,14 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { assertCanSeeEnterprise, Caller, effectiveRegion, Page, poolQuery } from '@app/core';
+import {
+  assertCanSeeEnterprise,
+  Caller,
+  effectiveRegion,
+  Page,
+  poolQuery,
+  regionLikePattern,
+} from '@app/core';
 import { EnterpriseService } from '@app/registry';
 import { AssessmentRow, assessmentView, AssessmentView } from './assessment-view';
 import { ModelCatalog } from './model-catalog.service';
@@ -98,7 +105,7 @@ export class RiskQueryService {
     const region = effectiveRegion(caller, q.region);
     if (region === null) return { items: [], page: q.page, pageSize: q.pageSize, total: 0 };
     const where = ['c.region_code LIKE ?'];
-    const params: unknown[] = [`${region}%`];
+    const params: unknown[] = [regionLikePattern(region)];
     if (q.tier) {
       where.push('c.tier = ?');
       params.push(q.tier);
@@ -137,7 +144,7 @@ export class RiskQueryService {
     if (region !== null) {
       const rows: { tier: keyof typeof EMPTY_TIERS; n: string | number }[] = await this.db.query(
         'SELECT tier, COUNT(*) AS n FROM current_assessments WHERE region_code LIKE ? GROUP BY tier',
-        [`${region}%`],
+        [regionLikePattern(region)],
       );
       for (const r of rows) byTier[r.tier] = Number(r.n);
     }
@@ -154,7 +161,7 @@ export class RiskQueryService {
       await this.db.query(
         `SELECT LEFT(region_code, ?) AS sub, tier, COUNT(*) AS n FROM current_assessments
           WHERE region_code LIKE ? GROUP BY sub, tier ORDER BY sub`,
-        [digits, `${region}%`],
+        [digits, regionLikePattern(region)],
       );
     const out = new Map<string, { region: string; total: number; byTier: typeof EMPTY_TIERS }>();
     for (const r of rows) {

@@ -13,7 +13,7 @@ export class CreateInspectorDto {
     description:
       'the jurisdiction the inspector serves (2, 4 or 6 digits); eligible for plans inside it',
   })
-  @Matches(JURISDICTION, { message: 'regionCode must be 2, 4 or 6 digits' })
+  @Matches(JURISDICTION, { message: 'regionCode must be 2, 4 or 6 digits, not 00' })
   regionCode: string;
 
   @ApiPropertyOptional({ default: true, description: 'inactive inspectors are never drawn' })

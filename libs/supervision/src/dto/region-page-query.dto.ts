@@ -9,6 +9,6 @@ export class RegionPageQueryDto extends PageQueryDto {
     description: "narrows the caller's jurisdiction (2, 4 or 6 digits); it can never widen it",
   })
   @IsOptional()
-  @Matches(JURISDICTION, { message: 'region must be 2, 4 or 6 digits' })
+  @Matches(JURISDICTION, { message: 'region must be 2, 4 or 6 digits, not 00' })
   region?: string;
 }

@@ -1,5 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { Caller, effectiveRegion, Page } from '@app/core';
+import { Caller, canSeeRegion, effectiveRegion, Page } from '@app/core';
 import { InspectionPlanRepository, PlanHeader } from './inspection-plan.repository';
 import { inspectionPlanView, InspectionPlanView } from './inspection-plan.view';
 import { planCsv } from './plan-csv';
@@ -42,10 +42,7 @@ export class InspectionPlanQueryService {
    */
   private async visibleHeader(caller: Caller, id: number): Promise<PlanHeader> {
     const header = await this.plans.findHeader(id);
-    const visible =
-      header !== null &&
-      (caller.role === 'admin' ||
-        (caller.role === 'regulator' && header.region.startsWith(caller.region ?? '\0')));
+    const visible = header !== null && canSeeRegion(caller, header.region);
     if (!visible) throw new NotFoundException(`inspection plan ${id} not found`);
     return header;
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { regionLikePattern } from '@app/core';
 import { PerTier, Tier } from '../domain';
 
 export interface PlanHeader {
@@ -122,10 +123,10 @@ export class InspectionPlanRepository {
       this.db.query(
         `SELECT ${HEADER_COLUMNS} FROM inspection_plans WHERE region LIKE ?
           ORDER BY id DESC LIMIT ? OFFSET ?`,
-        [`${region}%`, pageSize, (page - 1) * pageSize],
+        [regionLikePattern(region), pageSize, (page - 1) * pageSize],
       ),
       this.db.query('SELECT COUNT(*) AS total FROM inspection_plans WHERE region LIKE ?', [
-        `${region}%`,
+        regionLikePattern(region),
       ]),
     ]);
     return { items: (rows as Record<string, unknown>[]).map(header), total: Number(total) };

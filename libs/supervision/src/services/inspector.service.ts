@@ -1,7 +1,14 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Caller, effectiveRegion, isDuplicateKey, Page } from '@app/core';
+import {
+  Caller,
+  effectiveRegion,
+  isDuplicateKey,
+  normalizeJurisdiction,
+  Page,
+  regionLikePattern,
+} from '@app/core';
 import { CreateInspectorDto } from '../dto/create-inspector.dto';
 import { DeclareConflictDto } from '../dto/declare-conflict.dto';
 
@@ -45,9 +52,10 @@ export class InspectorService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async create(dto: CreateInspectorDto): Promise<InspectorView> {
+    // Stored normalised: the pool reader matches `plan region LIKE region_code%`.
     const result: { insertId: number } = await this.db.query(
       'INSERT INTO inspectors (region_code, name, active) VALUES (?, ?, ?)',
-      [dto.regionCode, dto.name, dto.active === false ? 0 : 1],
+      [normalizeJurisdiction(dto.regionCode), dto.name, dto.active === false ? 0 : 1],
     );
     return this.get(result.insertId);
   }
@@ -72,10 +80,10 @@ export class InspectorService {
       this.db.query(
         `SELECT id, name, region_code, active, created_at FROM inspectors
           WHERE region_code LIKE ? ORDER BY id LIMIT ? OFFSET ?`,
-        [`${region}%`, q.pageSize, (q.page - 1) * q.pageSize],
+        [regionLikePattern(region), q.pageSize, (q.page - 1) * q.pageSize],
       ),
       this.db.query('SELECT COUNT(*) AS total FROM inspectors WHERE region_code LIKE ?', [
-        `${region}%`,
+        regionLikePattern(region),
       ]),
     ]);
     return {

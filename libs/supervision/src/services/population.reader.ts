@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { QueryRunner } from 'typeorm';
+import { regionLikePattern } from '@app/core';
 import { PerTier, PopulationRow, isTier } from '../domain';
 
 /**
@@ -29,7 +30,7 @@ export class PopulationReader {
   async countByTier(runner: QueryRunner, region: string): Promise<PerTier<number>> {
     const rows: { tier: string; n: number | string }[] = await runner.query(
       `SELECT c.tier, COUNT(*) AS n ${FROM} GROUP BY c.tier`,
-      [`${region}%`],
+      [regionLikePattern(region)],
     );
     const counts: PerTier<number> = { A: 0, B: 0, C: 0, D: 0 };
     for (const r of rows) {
@@ -45,7 +46,7 @@ export class PopulationReader {
    * three columns the draw needs; names are looked up for the drawn few.
    */
   async stream(runner: QueryRunner, region: string): Promise<AsyncIterable<PopulationRow>> {
-    const rows = await runner.stream(POPULATION_STREAM_SQL, [`${region}%`]);
+    const rows = await runner.stream(POPULATION_STREAM_SQL, [regionLikePattern(region)]);
     return rows as unknown as AsyncIterable<PopulationRow>;
   }
 

@@ -142,6 +142,16 @@ export class Environment {
   @Max(86400)
   RATE_LIMIT_WINDOW_SECONDS = 60;
 
+  /**
+   * Requests per client address per RATE_LIMIT_WINDOW_SECONDS that carry no
+   * valid token (none, a bad one, /health and other public routes); counted
+   * before authentication, in Redis. 429 with Retry-After beyond.
+   */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_UNAUTHENTICATED = 120;
+
   /** Largest JSON body; larger ones get 413 (imports and evidence have their own limits). */
   @Transform(({ value }) => (value === undefined ? value : Number(value)))
   @IsInt()

@@ -35,11 +35,10 @@ async function main() {
   const fleet = new WorkerFleet();
   await fleet.start(1, process.env as Record<string, string>);
   const app = await configureApp(
-    await NestFactory.create<NestFastifyApplication>(
-      AppModule,
-      createHttpAdapter(config.env.BODY_LIMIT_BYTES),
-      { logger: ['error'], bufferLogs: true },
-    ),
+    await NestFactory.create<NestFastifyApplication>(AppModule, createHttpAdapter(config.env), {
+      logger: ['error'],
+      bufferLogs: true,
+    }),
   );
   await app.listen(0, '127.0.0.1');
   const base = `${await app.getUrl()}/api/v1`.replace('[::1]', '127.0.0.1');

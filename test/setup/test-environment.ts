@@ -23,6 +23,7 @@ export function applyTestEnvironment(): void {
   // No e2e test may trip the rate limit by accident (security.e2e-spec.ts tests it on purpose),
   // and audit entries and outboxed re-scorings should land within a test's patience.
   process.env.RATE_LIMIT ??= '1000000';
+  process.env.RATE_LIMIT_UNAUTHENTICATED ??= '1000000';
   process.env.AUDIT_FLUSH_MS ??= '50';
   process.env.RESCORE_OUTBOX_RELAY_MS ??= '200';
 }

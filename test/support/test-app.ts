@@ -39,7 +39,7 @@ export async function createTestApp(
   ).compile();
   const app = await configureApp(
     moduleRef.createNestApplication<NestFastifyApplication>(
-      createHttpAdapter(AppConfig.fromEnvironment().env.BODY_LIMIT_BYTES),
+      createHttpAdapter(AppConfig.fromEnvironment().env),
       { bufferLogs: true },
     ),
   );

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import {
   AccessGuard,
+  AddressThrottlerGuard,
   ApiExceptionFilter,
   AuditGuard,
   AuditModule,
@@ -70,6 +71,8 @@ import { InspectorsController } from './supervision/inspectors.controller';
   ],
   providers: [
     RedisHealthIndicator,
+    // Before AccessGuard: requests without a valid token are limited per address before they cost a check.
+    { provide: APP_GUARD, useClass: AddressThrottlerGuard },
     { provide: APP_GUARD, useClass: AccessGuard },
     // After AccessGuard: it counts per verified caller.
     { provide: APP_GUARD, useClass: CallerThrottlerGuard },

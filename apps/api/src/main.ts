@@ -8,11 +8,9 @@ import { createHttpAdapter } from './http-adapter';
 export async function startApi(): Promise<void> {
   const { env } = AppConfig.fromEnvironment();
   const app = await configureApp(
-    await NestFactory.create<NestFastifyApplication>(
-      AppModule,
-      createHttpAdapter(env.BODY_LIMIT_BYTES),
-      { bufferLogs: true },
-    ),
+    await NestFactory.create<NestFastifyApplication>(AppModule, createHttpAdapter(env), {
+      bufferLogs: true,
+    }),
   );
   // Fastify listens on 127.0.0.1 unless told otherwise; a service listens on every interface.
   await app.listen(env.PORT, '0.0.0.0');

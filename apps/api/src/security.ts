@@ -2,6 +2,7 @@ import helmet from 'helmet';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig, bodyDepthLimit } from '@app/core';
+import { matchedRoute, routeUnder } from './route-path';
 
 /**
  * API responses (JSON, evidence files) get the headers OWASP's REST Security
@@ -61,7 +62,9 @@ export function applySecurity(app: NestFastifyApplication, apiPrefix: string): v
   const forApi = apiHeaders(pageHeaders);
   const prefix = `/${apiPrefix}`;
   fastify.addHook('onRequest', (req, reply, done) => {
-    void reply.headers(req.url.startsWith(prefix) ? forApi : pageHeaders);
+    // On the matched route (see matchedRoute): a 404 is an API answer too.
+    const route = matchedRoute(req);
+    void reply.headers(route === undefined || routeUnder(req, prefix) ? forApi : pageHeaders);
     done();
   });
   const origins = env.CORS_ORIGINS.split(',').filter(Boolean);

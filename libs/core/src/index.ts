@@ -27,6 +27,7 @@ export * from './audit/audit-query.service';
 export * from './audit/audit.module';
 export * from './audit/audit.guard';
 export * from './audit/dto/audit-query.dto';
+export * from './rate-limit/address-throttler.guard';
 export * from './rate-limit/caller-throttler.guard';
 export * from './rate-limit/rate-limit.module';
 export * from './rate-limit/redis-throttler.storage';

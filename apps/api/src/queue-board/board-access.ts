@@ -1,6 +1,7 @@
 import { ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { apiErrorBody, Caller, TokenService } from '@app/core';
+import { apiErrorBody, AppConfig, Caller, TokenService } from '@app/core';
+import { routeUnder } from '../route-path';
 import { QUEUE_BOARD_PATH } from '../unprefixed-routes';
 
 export const BOARD_COOKIE = 'crs_board';
@@ -12,18 +13,25 @@ export const BOARD_COOKIE = 'crs_board';
  * cookie scoped to the board, and a redirect drops it from the address bar
  * (and so from the Referer of everything the page loads). The cookie is
  * verified on every request, so the JWT's own expiry ends the session.
- * A Fastify hook on every path under the board, not a Nest route, so the
+ * Read-only unless QUEUE_BOARD_READ_ONLY=false.
+ * A Fastify hook on every route under the board (the matched route, see route-path.ts), not a Nest route, so the
  * global AccessGuard never sees it.
  */
 @Injectable()
 export class BoardAccess {
-  constructor(private readonly tokens: TokenService) {}
+  private readonly readOnly: boolean;
+
+  constructor(
+    private readonly tokens: TokenService,
+    config: AppConfig,
+  ) {
+    this.readOnly = config.env.QUEUE_BOARD_READ_ONLY !== 'false';
+  }
 
   register(fastify: FastifyInstance): void {
     const root = `/${QUEUE_BOARD_PATH}`;
     fastify.addHook('onRequest', async (req, reply) => {
-      const path = req.url.split('?', 1)[0];
-      if (path !== root && !path.startsWith(`${root}/`)) return;
+      if (!routeUnder(req, root)) return;
       try {
         await this.check(req, reply);
       } catch (err) {
@@ -41,6 +49,10 @@ export class BoardAccess {
     const token = bearer ?? queryToken ?? readCookie(req.headers.cookie, BOARD_COOKIE);
     if (!token) throw new UnauthorizedException('the queue board needs an admin token');
     assertAdmin(this.tokens.verify(token));
+    // Pausing a queue, adding, retrying or cleaning jobs changes what the workers do.
+    if (this.readOnly && req.method !== 'GET' && req.method !== 'HEAD') {
+      throw new ForbiddenException('the queue board is read-only (QUEUE_BOARD_READ_ONLY)');
+    }
 
     if (!bearer && queryToken) {
       const secure = req.protocol === 'https' ? '; Secure' : '';

@@ -121,9 +121,9 @@ describe('TokenService', () => {
       vi.setSystemTime(t0 + 89_000); // 60 s of life + 29 s of skew
       expect(tokens.verify(t)).toEqual(first);
       vi.setSystemTime(t0 + 91_000);
-      expect(() => tokens.verify(t)).toThrow(/jwt expired/);
+      expect(() => tokens.verify(t)).toThrow(/token expired/);
       // …and stays refused: expiry is checked on every call, not only the first.
-      expect(() => tokens.verify(t)).toThrow(/jwt expired/);
+      expect(() => tokens.verify(t)).toThrow(/token expired/);
     } finally {
       vi.useRealTimers();
     }

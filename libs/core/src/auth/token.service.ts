@@ -18,6 +18,7 @@ export class TokenService {
   private readonly issuer: string;
   private readonly audience: string;
   private readonly skewSeconds: number;
+  private readonly maxLifetimeSeconds: number;
   /**
    * Tokens already verified, by their exact text: a token's signature, issuer
    * and audience never change, so a caller's next request only has its expiry
@@ -36,6 +37,7 @@ export class TokenService {
     this.issuer = config.env.JWT_ISSUER;
     this.audience = config.env.JWT_AUDIENCE;
     this.skewSeconds = config.env.JWT_CLOCK_SKEW_SECONDS;
+    this.maxLifetimeSeconds = config.env.JWT_MAX_LIFETIME_SECONDS;
   }
 
   sign(caller: Caller, expiresInSeconds = 8 * 3600): string {
@@ -50,12 +52,27 @@ export class TokenService {
     );
   }
 
+  /**
+   * A stolen token is only good until it expires, so none may live longer than
+   * JWT_MAX_LIFETIME_SECONDS: exp − iat, or without iat, exp − now.
+   */
+  private assertLifetime(exp: number, iat: unknown): void {
+    const from = typeof iat === 'number' ? iat : Date.now() / 1000;
+    const slack = typeof iat === 'number' ? 0 : this.skewSeconds;
+    if (exp - from > this.maxLifetimeSeconds + slack) {
+      throw new UnauthorizedException('token lifetime exceeds the maximum');
+    }
+  }
+
   verify(token: string): Caller {
     const known = this.verified.get(token);
     if (known) {
       if (Math.floor(Date.now() / 1000) < known.exp + this.skewSeconds) return known.caller;
       this.verified.delete(token); // expired: verified again below, which says so
     }
+    // RFC 7515 §4.1.11: a token naming extensions in `crit` must be refused
+    // by a verifier that does not implement them, and we implement none.
+    if (criticalHeader(token)) throw new UnauthorizedException('invalid token');
     let claims: Record<string, unknown>;
     try {
       // Pinning the algorithm refuses alg:none and algorithm-confusion tokens
@@ -67,7 +84,9 @@ export class TokenService {
         clockTolerance: this.skewSeconds,
       });
     } catch (e) {
-      throw new UnauthorizedException(`invalid token: ${(e as Error).message}`);
+      // jsonwebtoken's messages name the expected issuer and audience: not for the caller.
+      const expired = (e as Error).name === 'TokenExpiredError';
+      throw new UnauthorizedException(expired ? 'token expired' : 'invalid token');
     }
     // jsonwebtoken accepts a token without exp: one that never expires is refused here.
     if (typeof claims.exp !== 'number') throw new UnauthorizedException('token has no exp');
@@ -75,12 +94,23 @@ export class TokenService {
     if (typeof claims.iat === 'number' && claims.iat > Date.now() / 1000 + this.skewSeconds) {
       throw new UnauthorizedException('token issued in the future');
     }
+    this.assertLifetime(claims.exp, claims.iat);
     const caller = Object.freeze(toCaller(claims));
     if (this.verified.size >= VERIFIED_CACHE_SIZE) {
       this.verified.delete(this.verified.keys().next().value!);
     }
     this.verified.set(token, { caller, exp: claims.exp });
     return caller;
+  }
+}
+
+/** Whether the token's header has a `crit` member (unreadable headers are jsonwebtoken's to refuse). */
+function criticalHeader(token: string): boolean {
+  try {
+    const header: unknown = JSON.parse(Buffer.from(token.split('.', 1)[0], 'base64url').toString());
+    return typeof header === 'object' && header !== null && 'crit' in header;
+  } catch {
+    return false;
   }
 }
 

@@ -142,6 +142,16 @@ export class Environment {
   @Max(86400)
   RATE_LIMIT_WINDOW_SECONDS = 60;
 
+  /**
+   * Requests per client address per RATE_LIMIT_WINDOW_SECONDS that carry no
+   * valid token (none, a bad one, /health and other public routes); counted
+   * before authentication, in Redis. 429 with Retry-After beyond.
+   */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_UNAUTHENTICATED = 120;
+
   /** Largest JSON body; larger ones get 413 (imports and evidence have their own limits). */
   @Transform(({ value }) => (value === undefined ? value : Number(value)))
   @IsInt()
@@ -180,6 +190,61 @@ export class Environment {
   @Min(50)
   @Max(600000)
   RESCORE_OUTBOX_RELAY_MS = 5000;
+
+  /**
+   * The queue board answers only reads (GET, HEAD) unless this is `false`:
+   * its actions (pause, retry, clean, add, promote) change what the workers do.
+   */
+  /**
+   * Proxies whose X-Forwarded-For is believed for the client address (rate
+   * limits, logs, audit): comma-separated IPs or CIDR ranges. Empty: none, the
+   * address is the socket's.
+   */
+  @Matches(/^([0-9A-Fa-f.:/]+(,\s*[0-9A-Fa-f.:/]+)*)?$/, {
+    message: 'TRUST_PROXY must be comma-separated IP addresses or CIDR ranges',
+  })
+  TRUST_PROXY = '';
+
+  @IsIn(['true', 'false'])
+  QUEUE_BOARD_READ_ONLY: 'true' | 'false' = 'true';
+
+  /** Longest a token may live: one whose exp − iat exceeds it (or, without iat, whose exp is further away) is refused. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(60)
+  @Max(30 * 86400)
+  JWT_MAX_LIFETIME_SECONDS = 12 * 3600;
+
+  /**
+   * Slow-client limits (Node's http server): the headers must arrive within
+   * HTTP_HEADERS_TIMEOUT_MS and the whole request (headers and body) within
+   * HTTP_REQUEST_TIMEOUT_MS, else 408 and the connection closes; a connection
+   * idle for HTTP_IDLE_TIMEOUT_MS is closed, and keep-alive waits
+   * HTTP_KEEP_ALIVE_TIMEOUT_MS for a next request.
+   */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(100)
+  @Max(600000)
+  HTTP_HEADERS_TIMEOUT_MS = 10000;
+
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(100)
+  @Max(3600000)
+  HTTP_REQUEST_TIMEOUT_MS = 600000;
+
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(100)
+  @Max(3600000)
+  HTTP_IDLE_TIMEOUT_MS = 60000;
+
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(100)
+  @Max(600000)
+  HTTP_KEEP_ALIVE_TIMEOUT_MS = 5000;
 }
 
 export class EnvironmentError extends Error {}

@@ -1,0 +1,174 @@
+import { createHmac } from 'node:crypto';
+import { connect } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { newUscc } from './support/fixtures';
+import { createTestApp, TestApp } from './support/test-app';
+
+/** Security round 2 (issue 23, items 1, 2, 5, 7): see docs/security.md. */
+describe('HTTP hardening', () => {
+  let t: TestApp;
+  let admin: string;
+  const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+  beforeAll(async () => {
+    process.env.HTTP_IDLE_TIMEOUT_MS = '1500';
+    process.env.HTTP_REQUEST_TIMEOUT_MS = '2000';
+    process.env.HTTP_HEADERS_TIMEOUT_MS = '1000';
+    t = await createTestApp();
+    admin = t.token({ role: 'admin' });
+  });
+  afterAll(async () => {
+    delete process.env.HTTP_IDLE_TIMEOUT_MS;
+    delete process.env.HTTP_REQUEST_TIMEOUT_MS;
+    delete process.env.HTTP_HEADERS_TIMEOUT_MS;
+    await t.close();
+  });
+
+  describe('paths are authorized as the router reads them (items 1, 2)', () => {
+    /** Spellings of `path` a raw-URL comparison would not recognise. */
+    const variants = (path: string): string[] => {
+      const [, first, ...rest] = path.split('/');
+      const enc = (s: string) => `%${s.charCodeAt(0).toString(16)}${s.slice(1)}`;
+      const tail = rest.length ? `/${rest.join('/')}` : '';
+      return [
+        `/${enc(first)}${tail}`,
+        `/${first}/${rest.length ? enc(rest[0]) + '/' + rest.slice(1).join('/') : ''}`,
+        `/%25${first.charCodeAt(0).toString(16)}${first.slice(1)}${tail}`,
+        `/${first.toUpperCase()}${tail}`,
+        `/${enc(first).toUpperCase()}${tail}`,
+        `${path}/`,
+        `/x/..${path}`,
+        `/x/%2e%2e${path}`,
+        `/${first}//${rest.join('/')}`,
+      ].map((p) => p.replace(/\/$/, '/').replace(/\/\/$/, '/'));
+    };
+
+    const board = ['/admin/queues', '/admin/queues/api/queues', '/admin/queues/api/redis/stats'];
+    it.each(board)('no spelling of %s opens the queue board without a token', async (path) => {
+      for (const p of variants(path)) {
+        const r = await t.http().get(p);
+        expect([p, [401, 404].includes(r.status)]).toEqual([p, true]);
+        expect([p, r.body?.queues, r.body?.redisInfo]).toEqual([p, undefined, undefined]);
+      }
+    });
+
+    it('no spelling of a board action runs it without a token', async () => {
+      for (const p of variants('/admin/queues/api/queues/rescore/pause')) {
+        const r = await t.http().put(p);
+        expect([p, [401, 404].includes(r.status)]).toEqual([p, true]);
+      }
+      for (const p of variants('/admin/queues/api/queues/rescore/add')) {
+        const r = await t.http().post(p).send({ name: 'x', data: {} });
+        expect([p, [401, 404].includes(r.status)]).toEqual([p, true]);
+      }
+    });
+
+    it('the board is read-only by default, even for an admin', async () => {
+      const r = await t.http().put('/admin/%71ueues/api/queues/rescore/pause').set(auth(admin));
+      expect(r.status).toBe(403);
+      await t.http().get('/admin/%71ueues/api/queues').set(auth(admin)).expect(200);
+    });
+
+    it('no spelling of an API route answers without a token', async () => {
+      const uscc = newUscc('330106');
+      for (const path of [`/api/v1/enterprises/${uscc}/risk`, '/api/v1/risk/summary']) {
+        for (const p of variants(path)) {
+          const r = await t.http().get(p);
+          expect([p, [401, 404].includes(r.status)]).toEqual([p, true]);
+        }
+      }
+    });
+
+    it('API security headers are on an encoded spelling of an API route', async () => {
+      const uscc = newUscc('330106');
+      await t.putEnterprise(uscc, { regionCode: '330106' });
+      const plain = await t.http().get(`/api/v1/enterprises/${uscc}/risk`).set(auth(admin));
+      const r = await t.http().get(`/%61pi/v1/enterprises/${uscc}/risk`).set(auth(admin));
+      expect(r.status).toBe(plain.status);
+      expect(r.body).toEqual(plain.body);
+      expect(r.headers['cache-control']).toBe('no-store');
+      expect(r.headers['content-security-policy']).toBe(
+        "default-src 'none';frame-ancestors 'none'",
+      );
+      const page = await t.http().get('/%64ocs');
+      expect(page.headers['cache-control']).not.toBe('no-store');
+    });
+  });
+
+  describe('slow clients are cut off (item 5)', () => {
+    it('closes a connection whose body stalls, within the configured time', async () => {
+      await t.app.listen(0, '127.0.0.1');
+      const { port } = t.app.getHttpServer().address() as AddressInfo;
+      const socket = connect(port, '127.0.0.1');
+      const started = Date.now();
+      let answer = '';
+      socket.on('data', (d) => (answer += String(d)));
+      const closed = new Promise<number>((resolve) =>
+        socket.on('close', () => resolve(Date.now())),
+      );
+      socket.on('error', () => undefined);
+      socket.write(
+        `POST /api/v1/risk/simulate HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${admin}\r\n` +
+          'Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"a":',
+      );
+      // Dribble a byte every 300 ms: never idle, but never done.
+      const dribble = setInterval(() => socket.writable && socket.write(' '), 300);
+      const end = await Promise.race([
+        closed,
+        new Promise<number>((r) => setTimeout(() => r(-1), 15000)),
+      ]);
+      clearInterval(dribble);
+      socket.destroy();
+      expect(end).not.toBe(-1);
+      expect(end - started).toBeLessThan(6000);
+      expect(answer === '' || /^HTTP\/1\.1 408/.test(answer)).toBe(true);
+    });
+  });
+
+  describe('tokens (item 7)', () => {
+    const secret = 'test-secret-0123456789-0123456789-abcdef';
+    const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const sign = (header: object, claims: object) => {
+      const body = `${b64(header)}.${b64(claims)}`;
+      return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
+    };
+    const now = () => Math.floor(Date.now() / 1000);
+    const base = { sub: 'a', role: 'admin', iss: 'credit-risk-service', aud: 'credit-risk-api' };
+
+    it('refuses a token living longer than JWT_MAX_LIFETIME_SECONDS (12 h)', async () => {
+      const year9999 = sign(
+        { alg: 'HS256', typ: 'JWT' },
+        { ...base, iat: now(), exp: 253402300799 },
+      );
+      await t.http().get('/api/v1/risk/summary').set(auth(year9999)).expect(401);
+      const noIat = sign({ alg: 'HS256', typ: 'JWT' }, { ...base, exp: now() + 13 * 3600 });
+      await t.http().get('/api/v1/risk/summary').set(auth(noIat)).expect(401);
+      const fine = sign({ alg: 'HS256', typ: 'JWT' }, { ...base, iat: now(), exp: now() + 3600 });
+      await t.http().get('/api/v1/risk/summary').set(auth(fine)).expect(200);
+    });
+
+    it('refuses a token with a crit header', async () => {
+      const crit = sign(
+        { alg: 'HS256', typ: 'JWT', crit: ['x'], x: 1 },
+        { ...base, iat: now(), exp: now() + 600 },
+      );
+      await t.http().get('/api/v1/risk/summary').set(auth(crit)).expect(401);
+    });
+
+    it('says why in plain words, without the expected issuer or audience', async () => {
+      const wrong = sign(
+        { alg: 'HS256', typ: 'JWT' },
+        { ...base, iss: 'x', aud: 'y', iat: now(), exp: now() + 600 },
+      );
+      const r = await t.http().get('/api/v1/risk/summary').set(auth(wrong)).expect(401);
+      expect(JSON.stringify(r.body)).not.toMatch(/credit-risk-service|credit-risk-api|expected/);
+      expect(JSON.stringify(r.body)).toMatch(/invalid token/);
+      const old = sign(
+        { alg: 'HS256', typ: 'JWT' },
+        { ...base, iat: now() - 7200, exp: now() - 3600 },
+      );
+      const e = await t.http().get('/api/v1/risk/summary').set(auth(old)).expect(401);
+      expect(JSON.stringify(e.body)).toMatch(/token expired/);
+    });
+  });
+});

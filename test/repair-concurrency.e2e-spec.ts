@@ -25,6 +25,8 @@ describe('repair decisions under concurrency (real MySQL + Redis)', () => {
   beforeAll(async () => {
     evidenceDir = mkdtempSync(join(tmpdir(), 'crs-evidence-'));
     process.env.EVIDENCE_DIR = evidenceDir;
+    // The setup uploads for all enterprises at once; the upload cap is not under test here.
+    process.env.EVIDENCE_MAX_CONCURRENT_UPLOADS = String(ENTERPRISES);
     t = await createTestApp();
     admin = t.token({ role: 'admin' });
     regulators.push(t.token({ role: 'regulator', region: '3301', sub: 'reg-concurrent-a' }));
@@ -81,6 +83,7 @@ describe('repair decisions under concurrency (real MySQL + Redis)', () => {
     await t?.close();
     rmSync(evidenceDir, { recursive: true, force: true });
     delete process.env.EVIDENCE_DIR;
+    delete process.env.EVIDENCE_MAX_CONCURRENT_UPLOADS;
   });
 
   /** Sends every pair at once; returns the statuses per application. */

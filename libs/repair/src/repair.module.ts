@@ -11,6 +11,8 @@ import { ApplicationQueryService } from './services/application-query.service';
 import { ApplicationSubmissionService } from './services/application-submission.service';
 import { DeadlineSweepService } from './services/deadline-sweep.service';
 import { EvidenceStore } from './services/evidence-store.service';
+import { EvidenceSweepService } from './services/evidence-sweep.service';
+import { EvidenceUploadSlots } from './services/evidence-upload-slots';
 import { RepairCaseLoader } from './services/repair-case-loader.service';
 import { RepairEligibilityService } from './services/repair-eligibility.service';
 import { repairPolicyProviders } from './services/repair-policy.providers';
@@ -22,6 +24,8 @@ const services = [
   ApplicationSubmissionService,
   ApplicationDecisionService,
   EvidenceStore,
+  EvidenceUploadSlots,
+  EvidenceSweepService,
   DeadlineSweepService,
 ];
 

@@ -9,14 +9,17 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Audit, Caller, CurrentCaller, Roles } from '@app/core';
-import { EvidenceStore } from '@app/repair';
+import { EvidenceStore, EvidenceUploadSlots } from '@app/repair';
 import { readEvidence } from './read-evidence';
 
 @ApiTags('credit repair')
 @ApiBearerAuth()
 @Controller('evidence')
 export class EvidenceController {
-  constructor(private readonly store: EvidenceStore) {}
+  constructor(
+    private readonly store: EvidenceStore,
+    private readonly slots: EvidenceUploadSlots,
+  ) {}
 
   @Post()
   @Roles('enterprise')
@@ -30,10 +33,15 @@ export class EvidenceController {
   })
   @ApiOperation({
     summary:
-      'Upload a repair material (PDF/PNG/JPEG by content, ≤ 10 MB) → {sha256, size, contentType}; 400 wrong type, 413 too large',
+      'Upload a repair material (PDF/PNG/JPEG by content, ≤ 10 MB) → {sha256, size, contentType}; ' +
+      '400 wrong type or not exactly one part "file", 404 enterprise not in the registry, ' +
+      '413 too large or over the quota, 503 + Retry-After too many uploads at once',
   })
   async upload(@CurrentCaller() caller: Caller, @Req() req: FastifyRequest) {
-    return this.store.save(caller, await readEvidence(req));
+    return this.slots.run(async () => {
+      await this.store.admit(caller);
+      return this.store.save(caller, await readEvidence(req, this.store));
+    });
   }
 
   @Get(':sha256')

@@ -63,6 +63,33 @@ export class Environment {
   @MinLength(1)
   EVIDENCE_DIR = 'var/evidence';
 
+  /** Evidence uploads received at once per API process; past it, 503 with Retry-After. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  EVIDENCE_MAX_CONCURRENT_UPLOADS = 8;
+
+  /** Bytes of evidence one enterprise may hold (default 200 MiB); past it, 413 naming the quota. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  EVIDENCE_QUOTA_BYTES = 200 * 1024 ** 2;
+
+  /** Evidence files one enterprise may hold; past it, 413 naming the quota. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  EVIDENCE_QUOTA_FILES = 100;
+
+  /**
+   * Hours after which an upload no application of its uploader cites is
+   * removed by the worker's evidence sweep (default 7 days).
+   */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  EVIDENCE_UNREFERENCED_MAX_AGE_HOURS = 168;
+
   /**
    * Where POST /imports spools request bodies until the worker has imported
    * them. API and workers must see the same directory (a shared mount when

@@ -7,10 +7,11 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '@app/core/auth/caller';
 import { effectiveRegion, regionLikePattern } from '@app/core/auth/jurisdiction';
@@ -20,10 +21,22 @@ import { detectEvidenceType, EvidenceContentType } from './evidence-content-type
 
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
 
-/** An uploaded file, in memory (apps/api reads it from the multipart request). */
+/** Bytes kept from a file's start to judge its type (the longest signature is 8). */
+const HEAD_BYTES = 16;
+
+/**
+ * A received file, spooled to a temporary file under EVIDENCE_DIR and hashed
+ * while it arrived: never whole in memory. `save` moves it to its sha256 name
+ * or `discard` removes it.
+ */
 export interface UploadedEvidence {
-  buffer: Buffer;
+  tmpPath: string;
+  sha256: string;
   size: number;
+  /** The first bytes, for the content check. */
+  head: Buffer;
+  /** The multipart limit cut the file off: it was larger than MAX_EVIDENCE_BYTES. */
+  truncated: boolean;
 }
 
 export interface StoredEvidence {
@@ -33,6 +46,7 @@ export interface StoredEvidence {
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
+const INCOMING = '.incoming';
 
 /**
  * Evidence files, content-addressed: stored once under EVIDENCE_DIR at
@@ -43,6 +57,8 @@ const SHA256 = /^[0-9a-f]{64}$/;
 export class EvidenceStore {
   private readonly logger = new Logger(EvidenceStore.name);
   private readonly dir: string;
+  private readonly quotaBytes: number;
+  private readonly quotaFiles: number;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -50,36 +66,140 @@ export class EvidenceStore {
     config: AppConfig,
   ) {
     this.dir = resolve(config.env.EVIDENCE_DIR);
+    this.quotaBytes = config.env.EVIDENCE_QUOTA_BYTES;
+    this.quotaFiles = config.env.EVIDENCE_QUOTA_FILES;
+  }
+
+  /**
+   * Checked before the body is read: only enterprises in the registry upload
+   * (404 naming the USCC), and not one already at its quota.
+   */
+  async admit(caller: Caller): Promise<void> {
+    const known = caller.uscc
+      ? await this.db.query('SELECT 1 FROM enterprises WHERE uscc = ? LIMIT 1', [caller.uscc])
+      : [];
+    if (!caller.uscc || known.length === 0) {
+      throw new NotFoundException(`enterprise ${caller.uscc} not found in the registry`);
+    }
+    await this.checkQuota(this.db.manager, caller.uscc, undefined);
+  }
+
+  /** Spools a file stream to EVIDENCE_DIR/.incoming, hashing and keeping its head on the way. */
+  async receive(source: Readable & { truncated?: boolean }): Promise<UploadedEvidence> {
+    const incoming = join(this.dir, INCOMING);
+    await mkdir(incoming, { recursive: true });
+    const tmpPath = join(incoming, `${randomUUID()}.tmp`);
+    const hash = createHash('sha256');
+    let size = 0;
+    const head: Buffer[] = [];
+    let headLength = 0;
+    const tap = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        hash.update(chunk);
+        size += chunk.length;
+        if (headLength < HEAD_BYTES) {
+          head.push(chunk.subarray(0, HEAD_BYTES - headLength));
+          headLength += Math.min(chunk.length, HEAD_BYTES - headLength);
+        }
+        done(null, chunk);
+      },
+    });
+    try {
+      await pipeline(source, tap, createWriteStream(tmpPath, { flags: 'wx' }));
+    } catch (err) {
+      await rm(tmpPath, { force: true });
+      throw err;
+    }
+    return {
+      tmpPath,
+      sha256: hash.digest('hex'),
+      size,
+      head: Buffer.concat(head),
+      truncated: source.truncated === true,
+    };
+  }
+
+  /** Removes a received file that will not be saved. */
+  async discard(file: UploadedEvidence | undefined): Promise<void> {
+    if (file) await rm(file.tmpPath, { force: true });
   }
 
   async save(caller: Caller, file: UploadedEvidence | undefined): Promise<StoredEvidence> {
     if (!file) throw fileProblem('a file is required in the multipart field "file"');
-    // The upload is cut off at the limit while receiving; this guards any other way in.
-    if (file.size > MAX_EVIDENCE_BYTES) {
+    try {
+      return await this.store(caller, file);
+    } finally {
+      await this.discard(file);
+    }
+  }
+
+  private async store(caller: Caller, file: UploadedEvidence): Promise<StoredEvidence> {
+    if (file.truncated || file.size > MAX_EVIDENCE_BYTES) {
       throw new PayloadTooLargeException(`file larger than ${MAX_EVIDENCE_BYTES} bytes`);
     }
-    const contentType = detectEvidenceType(file.buffer);
+    const contentType = detectEvidenceType(file.head);
     if (!contentType) {
       throw fileProblem('file must be a PDF, PNG or JPEG (judged from its content)');
     }
-    const sha256 = createHash('sha256').update(file.buffer).digest('hex');
-    // The bytes first, then the rows: a row must never point at a missing file,
-    // while a file without a row (a crash in between) is harmless and re-used.
-    await this.writeOnce(sha256, file.buffer);
+    const { sha256, size } = file;
     const now = this.clock.now();
+    // The rows, then the file, in one transaction: the evidence_files row lock
+    // orders this against the sweep removing the same file, so a committed row
+    // never points at a missing file; a crash after the rename leaves a file
+    // without a row, harmless and re-used.
     await this.db.transaction(async (m) => {
+      await this.checkQuota(m, caller.uscc ?? '', { sha256, size });
       await m.query(
         `INSERT INTO evidence_files (sha256, size, content_type, created_at) VALUES (?, ?, ?, ?)
          ON DUPLICATE KEY UPDATE sha256 = sha256`,
-        [sha256, file.size, contentType, now],
+        [sha256, size, contentType, now],
       );
       await m.query(
         `INSERT INTO evidence_uploads (sha256, uploaded_by_uscc, created_at) VALUES (?, ?, ?)
          ON DUPLICATE KEY UPDATE sha256 = sha256`,
         [sha256, caller.uscc, now],
       );
+      const path = this.pathOf(sha256);
+      await mkdir(dirname(path), { recursive: true });
+      await rename(file.tmpPath, path);
     });
-    return { sha256, size: file.size, contentType };
+    return { sha256, size, contentType };
+  }
+
+  /**
+   * 413 naming the quota when the enterprise holds (with `adding`, a file it
+   * does not hold yet) more than EVIDENCE_QUOTA_BYTES or EVIDENCE_QUOTA_FILES.
+   */
+  private async checkQuota(
+    m: EntityManager,
+    uscc: string,
+    adding: { sha256: string; size: number } | undefined,
+  ): Promise<void> {
+    const [held]: {
+      files: string | number;
+      bytes: string | number | null;
+      has: string | number;
+    }[] = await m.query(
+      `SELECT COUNT(*) AS files, SUM(f.size) AS bytes, SUM(f.sha256 = ?) AS has
+           FROM evidence_uploads u JOIN evidence_files f ON f.sha256 = u.sha256
+          WHERE u.uploaded_by_uscc = ?`,
+      [adding?.sha256 ?? '', uscc],
+    );
+    const already = Number(held.has ?? 0) > 0;
+    const files = Number(held.files) + (adding && !already ? 1 : 0);
+    const bytes = Number(held.bytes ?? 0) + (adding && !already ? adding.size : 0);
+    // Before the body (no `adding`), a holder exactly at the quota has no room left.
+    const over = (value: number, quota: number) => (adding ? value > quota : value >= quota);
+    if (over(files, this.quotaFiles)) {
+      throw quotaExceeded(
+        `EVIDENCE_QUOTA_FILES: at most ${this.quotaFiles} evidence files per enterprise`,
+      );
+    }
+    if (over(bytes, this.quotaBytes)) {
+      throw quotaExceeded(
+        `EVIDENCE_QUOTA_BYTES: at most ${this.quotaBytes} bytes of evidence per enterprise`,
+      );
+    }
   }
 
   /** The file for download; 404 unless the caller may read it (and for unknown hashes). */
@@ -144,22 +264,6 @@ export class EvidenceStore {
   private pathOf(sha256: string): string {
     return join(this.dir, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   }
-
-  /** Writes via a temporary file and a rename, so a reader never sees a partial file. */
-  private async writeOnce(sha256: string, content: Buffer): Promise<void> {
-    const path = this.pathOf(sha256);
-    const existing = await stat(path).catch(() => undefined);
-    if (existing?.size === content.length) return;
-    await mkdir(dirname(path), { recursive: true });
-    const tmp = `${path}.${randomUUID()}.tmp`;
-    try {
-      await writeFile(tmp, content, { flag: 'wx' });
-      await rename(tmp, path);
-    } catch (err) {
-      await rm(tmp, { force: true });
-      throw err;
-    }
-  }
 }
 
 function fileProblem(message: string): BadRequestException {
@@ -167,4 +271,8 @@ function fileProblem(message: string): BadRequestException {
     message: `invalid request: ${message}`,
     details: [{ field: 'file', message }],
   });
+}
+
+function quotaExceeded(quota: string): PayloadTooLargeException {
+  return new PayloadTooLargeException(`evidence quota exceeded: ${quota}`);
 }

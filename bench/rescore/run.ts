@@ -1,9 +1,14 @@
 /**
- * Re-score latency benchmark (issue 3): how long after a registry write the
- * new tier is visible through the API. 200 writes, each a serious-dishonesty
- * listing on an A-tier enterprise, polled until the API shows tier D.
+ * Re-score latency benchmark (issues 3 and 25): how long after a registry write
+ * the new tier is visible through the API. Two modes in one run, on distinct
+ * A-tier enterprises:
+ * - single: one write per enterprise (a serious-dishonesty listing), polled
+ *   until the API shows tier D;
+ * - burst: `--burst` writes per enterprise 50 ms apart (inspection results,
+ *   then the listing last), so the later writes land while the enterprise's
+ *   re-score job is queued or running; timed from the last write.
  *
- *   npx nest build && node --require ./bench/register.js bench/rescore/run.ts [--writes 200]
+ *   npx nest build && node --require ./bench/register.js bench/rescore/run.ts [--writes 200] [--burst 5]
  */
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -16,8 +21,14 @@ import { createHttpAdapter } from '../../apps/api/src/http-adapter';
 import { benchEnvironment, recreateDatabase } from '../support/bench-db';
 import { WorkerFleet } from '../support/bench-workers';
 
-const { values } = parseArgs({ options: { writes: { type: 'string', default: '200' } } });
+const { values } = parseArgs({
+  options: { writes: { type: 'string', default: '200' }, burst: { type: 'string', default: '5' } },
+});
+/** Enterprises measured in each mode. */
 const WRITES = Number(values.writes);
+/** Writes per enterprise in burst mode, the last one being the listing. */
+const BURST = Number(values.burst);
+const BURST_GAP_MS = 50;
 
 function uscc(): string {
   let org = '';
@@ -29,6 +40,8 @@ function uscc(): string {
 async function main() {
   benchEnvironment('rescore');
   process.env.JWT_SECRET = 'bench-secret-0123456789-0123456789-abcdef';
+  // One client polls as fast as it can: the per-caller limit would measure itself.
+  process.env.RATE_LIMIT ??= '1000000';
   const config = AppConfig.fromEnvironment();
   const ds = await recreateDatabase(config);
   await ds.destroy();
@@ -52,7 +65,7 @@ async function main() {
   };
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
-  const companies = Array.from({ length: WRITES }, uscc);
+  const companies = Array.from({ length: 2 * WRITES }, uscc);
   for (const u of companies) {
     await fetch(`${base}/enterprises/${u}`, {
       method: 'PUT',
@@ -74,37 +87,56 @@ async function main() {
       await sleep(20);
   }
 
-  const latencies: number[] = [];
-  for (const u of companies) {
-    const t0 = performance.now();
+  const write = async (u: string, body: object) => {
     const res = await fetch(`${base}/enterprises/${u}/records`, {
       method: 'POST',
       headers: admin,
-      body: JSON.stringify({
+      body: JSON.stringify(body),
+    });
+    if (res.status !== 201) throw new Error(`write failed: ${res.status}`);
+  };
+  /** Writes `writes` records to each enterprise; the time from the last write to tier D. */
+  const measure = async (enterprises: string[], writes: number) => {
+    const latencies: number[] = [];
+    for (const u of enterprises) {
+      for (let i = 1; i < writes; i++) {
+        await write(u, { kind: 'INSPECTION', occurredOn: today, result: 'PASS' });
+        await sleep(BURST_GAP_MS);
+      }
+      const t0 = performance.now();
+      await write(u, {
         kind: 'SERIOUS_DISHONESTY_LISTING',
         occurredOn: today,
         reason: '提交虚假材料',
-      }),
-    });
-    if (res.status !== 201) throw new Error(`write failed: ${res.status}`);
-    for (;;) {
-      const r = (await (
-        await fetch(`${base}/enterprises/${u}/risk`, { headers: regulator })
-      ).json()) as { tier: string };
-      if (r.tier === 'D') break;
-      await sleep(5);
+      });
+      for (;;) {
+        const r = (await (
+          await fetch(`${base}/enterprises/${u}/risk`, { headers: regulator })
+        ).json()) as { tier: string };
+        if (r.tier === 'D') break;
+        await sleep(5);
+      }
+      latencies.push(performance.now() - t0);
     }
-    latencies.push(performance.now() - t0);
-  }
-  latencies.sort((a, b) => a - b);
-  const p = (q: number) =>
-    latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)];
-  console.log(`# re-score latency — ${new Date().toISOString()}, ${WRITES} writes, 1 worker`);
-  console.log('| write → tier visible via API | ms |\n|---|---|');
+    return latencies.sort((a, b) => a - b);
+  };
+  const single = await measure(companies.slice(0, WRITES), 1);
+  const burst = await measure(companies.slice(WRITES), BURST);
+
+  const p = (l: number[], q: number) => l[Math.min(l.length - 1, Math.ceil(q * l.length) - 1)];
+  const row = (name: string, q: number) =>
+    `| ${name} | ${p(single, q).toFixed(0)} | ${p(burst, q).toFixed(0)} |`;
   console.log(
-    `| p50 | ${p(0.5).toFixed(0)} |\n| p95 | ${p(0.95).toFixed(0)} |\n| p99 | ${p(0.99).toFixed(0)} |\n| max | ${latencies[latencies.length - 1].toFixed(0)} |`,
+    `# re-score latency — ${new Date().toISOString()}, ${WRITES} enterprises per mode, 1 worker`,
   );
-  console.log(`target: p95 ≤ 2000 ms — ${p(0.95) <= 2000 ? 'met' : 'MISSED'}`);
+  console.log(
+    `| last write → tier visible via API (ms) | single write | burst of ${BURST}, ${BURST_GAP_MS} ms apart |\n|---|---|---|`,
+  );
+  console.log([row('p50', 0.5), row('p95', 0.95), row('p99', 0.99), row('max', 1)].join('\n'));
+  console.log(
+    `targets: single p95 ≤ 2000 ms — ${p(single, 0.95) <= 2000 ? 'met' : 'MISSED'}; ` +
+      `burst p95 ≤ 1000 ms — ${p(burst, 0.95) <= 1000 ? 'met' : 'MISSED'}`,
+  );
   await app.close();
   await fleet.stop();
 }

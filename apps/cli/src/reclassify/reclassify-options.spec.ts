@@ -35,7 +35,7 @@ describe('reclassify options', () => {
     expect(() => parseReclassifyOptions(['--region', '123', '--as-of', '2026-02-30'])).toThrow(
       new CliError(
         '--mode: must be one of the following values: full, incremental\n' +
-          '  --region: must be 2, 4 or 6 digits\n' +
+          '  --region: must be 2, 4 or 6 digits, not 00\n' +
           '  --as-of: must be a date YYYY-MM-DD',
       ),
     );

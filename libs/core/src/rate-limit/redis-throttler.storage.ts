@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
@@ -37,6 +37,8 @@ return {hits, left, 0, 0}`;
 
 /** After a Redis error, requests pass unchecked for this long before Redis is tried again. */
 const OPEN_CIRCUIT_MS = 1000;
+/** How long the boot waits for the first connection before serving without it (fail open). */
+const CONNECT_WAIT_MS = 2000;
 
 /** How often hits counted locally are added to Redis. */
 const SYNC_MS = 100;
@@ -70,7 +72,7 @@ interface Window {
  * at most one fast failure, and reads keep being served from MySQL.
  */
 @Injectable()
-export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy {
+export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(RedisThrottlerStorage.name);
   private readonly redis: Redis & {
     throttleIncrement(...args: (string | number)[]): Promise<IncrementReply>;
@@ -95,6 +97,21 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy 
     this.redis.defineCommand('throttleIncrement', { numberOfKeys: 2, lua: INCREMENT });
     this.timer = setInterval(() => void this.sync(), SYNC_MS);
     this.timer.unref();
+  }
+
+  /**
+   * Without an offline queue, a hit taken before the first connection is up
+   * fails and opens the circuit: the first requests after a boot went
+   * unlimited. So the boot waits for the connection, briefly.
+   */
+  async onModuleInit(): Promise<void> {
+    if (this.redis.status === 'ready') return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      new Promise((ready) => this.redis.once('ready', ready)),
+      new Promise((late) => (timer = setTimeout(late, CONNECT_WAIT_MS))),
+    ]);
+    clearTimeout(timer);
   }
 
   async increment(

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { newUscc } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 
-/** Security round 2 (issue 23, items 1, 2, 5, 7): see docs/security.md. */
+/** Security round 2 (issue 23, items 1, 2, 5, 7, 9): see docs/security.md. */
 describe('HTTP hardening', () => {
   let t: TestApp;
   let admin: string;
@@ -169,6 +169,34 @@ describe('HTTP hardening', () => {
       );
       const e = await t.http().get('/api/v1/risk/summary').set(auth(old)).expect(401);
       expect(JSON.stringify(e.body)).toMatch(/token expired/);
+    });
+  });
+
+  describe('numeric ids have one spelling (item 9)', () => {
+    /** Each id route with a caller allowed to read it. */
+    const routes: [string, () => string][] = [
+      ['/api/v1/reclassifications/', () => admin],
+      ['/api/v1/imports/', () => admin],
+      ['/api/v1/repair-applications/', () => t.token({ role: 'regulator', region: '33' })],
+      ['/api/v1/inspection-plans/', () => t.token({ role: 'regulator', region: '33' })],
+    ];
+
+    it.each(['0x1', '%2B1', '1.0', '01', '1e0', '0', '-1', '9007199254740993'])(
+      '%s is refused with 400 naming the parameter on every id route',
+      async (spelling) => {
+        for (const [route, caller] of routes) {
+          const r = await t.http().get(`${route}${spelling}`).set(auth(caller()));
+          expect(r.status, `${route} ${JSON.stringify(r.body)}`).toBe(400);
+          expect(r.body.message, route).toMatch(/^id: must be a positive whole number/);
+        }
+      },
+    );
+
+    it('the canonical form is parsed (a missing id is 404, not 400)', async () => {
+      for (const [route, caller] of routes) {
+        const r = await t.http().get(`${route}987654321`).set(auth(caller()));
+        expect(r.status, route).toBe(404);
+      }
     });
   });
 });

@@ -12,6 +12,7 @@ export * from './auth/jurisdiction';
 export * from './auth/token.service';
 export * from './http/api-error';
 export * from './http/api-exception.filter';
+export * from './http/id.pipe';
 export * from './http/validation.pipe';
 export * from './http/uscc.pipe';
 export * from './http/page-query.dto';

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Audit, Caller, CurrentCaller, PageQueryDto, Roles } from '@app/core';
+import { Audit, Caller, CurrentCaller, PageQueryDto, Roles, IdPipe } from '@app/core';
 import { RunService, StartRunDto } from '@app/reclassification';
 
 @ApiTags('reclassification')
@@ -30,7 +30,7 @@ export class ReclassificationsController {
   @Get(':id')
   @Roles('admin', 'regulator')
   @ApiOperation({ summary: 'Run status, counters, tiers and the tier transition matrix' })
-  get(@CurrentCaller() caller: Caller, @Param('id', ParseIntPipe) id: number) {
+  get(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: number) {
     return this.runs.get(id, caller);
   }
 }

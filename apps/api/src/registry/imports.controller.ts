@@ -4,7 +4,6 @@ import {
   Headers,
   HttpCode,
   Param,
-  ParseIntPipe,
   Post,
   Query,
   Req,
@@ -12,7 +11,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { Caller, CurrentCaller, PageQueryDto, Roles } from '@app/core';
+import { Caller, CurrentCaller, PageQueryDto, Roles, IdPipe } from '@app/core';
 import { ImportSpooler, ImportStore } from '@app/registry';
 import { NDJSON_TYPES } from './ndjson';
 
@@ -63,14 +62,14 @@ export class ImportsController {
     summary:
       'Import status and counters, with the first rejected lines ({line, reason}); rejected is the total',
   })
-  get(@Param('id', ParseIntPipe) id: number) {
+  get(@Param('id', IdPipe) id: number) {
     return this.imports.get(id);
   }
 
   @Get(':id/rejections')
   @Roles('admin')
   @ApiOperation({ summary: 'The kept rejected lines of an import (the first 1,000), paged' })
-  rejections(@Param('id', ParseIntPipe) id: number, @Query() q: PageQueryDto) {
+  rejections(@Param('id', IdPipe) id: number, @Query() q: PageQueryDto) {
     return this.imports.rejections(id, q.page, q.pageSize);
   }
 }

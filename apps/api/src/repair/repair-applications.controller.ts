@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Audit, Caller, CurrentCaller, Roles } from '@app/core';
+import { Audit, Caller, CurrentCaller, Roles, IdPipe } from '@app/core';
 import {
   ApplicationQueryService,
   ApplicationSubmissionService,
@@ -57,7 +57,7 @@ export class RepairApplicationsController {
   @Roles('enterprise', 'regulator')
   @Audit('repair-application.read')
   @ApiOperation({ summary: 'One application with its evidence and history' })
-  get(@CurrentCaller() caller: Caller, @Param('id', ParseIntPipe) id: number) {
+  get(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: number) {
     return this.queries.get(caller, id);
   }
 }

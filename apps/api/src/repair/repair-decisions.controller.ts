@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Audit, Caller, CurrentCaller, Roles } from '@app/core';
+import { Audit, Caller, CurrentCaller, Roles, IdPipe } from '@app/core';
 import { ApplicationDecisionService, DecisionDto, WithdrawDto } from '@app/repair';
 
 /** Transitions: 200 with the new state; 409 on a stale version or a disallowed transition. */
@@ -15,11 +15,7 @@ export class RepairDecisionsController {
   @HttpCode(200)
   @Roles('regulator')
   @ApiOperation({ summary: '受理: SUBMITTED → ACCEPTED; sets decideBy' })
-  accept(
-    @CurrentCaller() c: Caller,
-    @Param('id', ParseIntPipe) id: number,
-    @Body() dto: DecisionDto,
-  ) {
+  accept(@CurrentCaller() c: Caller, @Param('id', IdPipe) id: number, @Body() dto: DecisionDto) {
     return this.decisions.act(c, id, 'accept', dto);
   }
 
@@ -28,11 +24,7 @@ export class RepairDecisionsController {
   @HttpCode(200)
   @Roles('regulator')
   @ApiOperation({ summary: '不予受理: SUBMITTED → REJECTED; reason required' })
-  reject(
-    @CurrentCaller() c: Caller,
-    @Param('id', ParseIntPipe) id: number,
-    @Body() dto: DecisionDto,
-  ) {
+  reject(@CurrentCaller() c: Caller, @Param('id', IdPipe) id: number, @Body() dto: DecisionDto) {
     return this.decisions.act(c, id, 'reject', dto);
   }
 
@@ -43,11 +35,7 @@ export class RepairDecisionsController {
   @ApiOperation({
     summary: '修复: ACCEPTED → APPROVED; the record becomes REPAIRED and is re-scored',
   })
-  approve(
-    @CurrentCaller() c: Caller,
-    @Param('id', ParseIntPipe) id: number,
-    @Body() dto: DecisionDto,
-  ) {
+  approve(@CurrentCaller() c: Caller, @Param('id', IdPipe) id: number, @Body() dto: DecisionDto) {
     return this.decisions.act(c, id, 'approve', dto);
   }
 
@@ -56,11 +44,7 @@ export class RepairDecisionsController {
   @HttpCode(200)
   @Roles('regulator')
   @ApiOperation({ summary: '不予修复: ACCEPTED → DENIED; reason required' })
-  deny(
-    @CurrentCaller() c: Caller,
-    @Param('id', ParseIntPipe) id: number,
-    @Body() dto: DecisionDto,
-  ) {
+  deny(@CurrentCaller() c: Caller, @Param('id', IdPipe) id: number, @Body() dto: DecisionDto) {
     return this.decisions.act(c, id, 'deny', dto);
   }
 
@@ -72,11 +56,7 @@ export class RepairDecisionsController {
     summary:
       'APPROVED → REVOKED (materials proved false); the record returns to ACTIVE; reason required',
   })
-  revoke(
-    @CurrentCaller() c: Caller,
-    @Param('id', ParseIntPipe) id: number,
-    @Body() dto: DecisionDto,
-  ) {
+  revoke(@CurrentCaller() c: Caller, @Param('id', IdPipe) id: number, @Body() dto: DecisionDto) {
     return this.decisions.act(c, id, 'revoke', dto);
   }
 
@@ -85,11 +65,7 @@ export class RepairDecisionsController {
   @HttpCode(200)
   @Roles('enterprise')
   @ApiOperation({ summary: 'The enterprise withdraws its own application before a decision' })
-  withdraw(
-    @CurrentCaller() c: Caller,
-    @Param('id', ParseIntPipe) id: number,
-    @Body() dto: WithdrawDto,
-  ) {
+  withdraw(@CurrentCaller() c: Caller, @Param('id', IdPipe) id: number, @Body() dto: WithdrawDto) {
     return this.decisions.act(c, id, 'withdraw', dto);
   }
 }

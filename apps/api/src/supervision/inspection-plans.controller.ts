@@ -1,13 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  ParseIntPipe,
-  Post,
-  Query,
-  StreamableFile,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -17,7 +8,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Readable } from 'node:stream';
-import { Audit, Caller, CurrentCaller, Roles } from '@app/core';
+import { Audit, Caller, CurrentCaller, Roles, IdPipe } from '@app/core';
 import {
   CreateInspectionPlanDto,
   InspectionPlanDrawer,
@@ -102,7 +93,7 @@ export class InspectionPlansController {
   @Audit('inspection-plan.read')
   @ApiOperation({ summary: 'A plan with its drawn list; 404 outside the jurisdiction' })
   @ApiCreatedResponse({ schema: { example: PLAN_EXAMPLE } })
-  get(@CurrentCaller() caller: Caller, @Param('id', ParseIntPipe) id: number) {
+  get(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: number) {
     return this.plans.get(caller, id);
   }
 
@@ -116,7 +107,7 @@ export class InspectionPlansController {
       'Columns: position, uscc, name, regionCode, tier, inspector1Id, inspector1Name, ' +
       'inspector2Id, inspector2Name. Streamed; 404 outside the jurisdiction.',
   })
-  async exportCsv(@CurrentCaller() caller: Caller, @Param('id', ParseIntPipe) id: number) {
+  async exportCsv(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: number) {
     const { body } = await this.plans.csv(caller, id);
     return new StreamableFile(Readable.from(body), {
       type: 'text/csv; charset=utf-8',

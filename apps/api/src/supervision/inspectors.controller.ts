@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Caller, CurrentCaller, Roles } from '@app/core';
+import { Caller, CurrentCaller, Roles, IdPipe } from '@app/core';
 import {
   CreateInspectorDto,
   DeclareConflictDto,
@@ -61,7 +61,7 @@ export class InspectorsController {
       },
     },
   })
-  declareConflict(@Param('id', ParseIntPipe) id: number, @Body() dto: DeclareConflictDto) {
+  declareConflict(@Param('id', IdPipe) id: number, @Body() dto: DeclareConflictDto) {
     return this.inspectors.declareConflict(id, dto);
   }
 }

@@ -1,4 +1,9 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import {
+  ArgumentMetadata,
+  BadRequestException,
+  ValidationError,
+  ValidationPipe,
+} from '@nestjs/common';
 import { ErrorDetail } from './api-error';
 
 /** Every bad field with its dotted path (`records.0.amount`), as the API reports them. */
@@ -12,9 +17,20 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
+/**
+ * Path parameters reach their own pipes (IdPipe, UsccPipe) as sent: the
+ * stock pipe turned `0x1`, `1.0` and `1e0` into the number 1 before IdPipe
+ * could refuse them.
+ */
+class ApiValidationPipe extends ValidationPipe {
+  protected override transformPrimitive(value: unknown, metadata: ArgumentMetadata): unknown {
+    return metadata.type === 'param' ? value : super.transformPrimitive(value, metadata);
+  }
+}
+
 /** The global pipe: unknown fields refused, types transformed, every bad field named. */
 export function apiValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ApiValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -153,13 +153,21 @@ describe('security: audit trail, tokens, limits, headers (real MySQL + Redis)', 
       ]);
     });
 
-    it('is append-only: the database refuses UPDATE and DELETE', async () => {
+    it('is append-only: the database refuses UPDATE, DELETE and TRUNCATE', async () => {
       await t.app.get(AuditWriter).flush();
       const db = t.app.get(DataSource);
-      await expect(db.query("UPDATE audit_log SET actor_sub = 'x' LIMIT 1")).rejects.toThrow(
+      // An entry of this test's own, so the triggers have a row to guard.
+      const { insertId } = await db.query(
+        "INSERT INTO audit_log (at, actor_sub, actor_role, action, status_code) VALUES (NOW(3), 'append-only-test', 'admin', 'test', 200)",
+      );
+      const row = `id = ${Number(insertId)}`;
+      await expect(db.query(`UPDATE audit_log SET actor_sub = 'x' WHERE ${row}`)).rejects.toThrow(
         /append-only/,
       );
-      await expect(db.query('DELETE FROM audit_log LIMIT 1')).rejects.toThrow(/append-only/);
+      await expect(db.query(`DELETE FROM audit_log WHERE ${row}`)).rejects.toThrow(/append-only/);
+      await expect(db.query('TRUNCATE TABLE audit_log')).rejects.toThrow(/truncate/i);
+      const [kept] = await db.query(`SELECT actor_sub FROM audit_log WHERE ${row}`);
+      expect(kept).toEqual({ actor_sub: 'append-only-test' });
     });
   });
 

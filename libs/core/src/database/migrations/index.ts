@@ -7,6 +7,7 @@ import { ImportSchema1764400500000 } from './1764400500000-import-schema';
 import { EnterpriseSearchIndex1764408000000 } from './1764408000000-enterprise-search-index';
 import { AuditSchema1764400600000 } from './1764400600000-audit-schema';
 import { RescoreOutboxSchema1764400610000 } from './1764400610000-rescore-outbox-schema';
+import { AuditTruncateGuard1764409000000 } from './1764409000000-audit-truncate-guard';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   EnterpriseSearchIndex1764408000000,
   AuditSchema1764400600000,
   RescoreOutboxSchema1764400610000,
+  AuditTruncateGuard1764409000000,
 ];

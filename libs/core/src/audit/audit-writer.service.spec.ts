@@ -30,8 +30,10 @@ function fakeDatabase() {
 
 const settle = () => new Promise((r) => setImmediate(r));
 
-function writer(db: DataSource) {
-  const config = { env: { AUDIT_FLUSH_MS: 60_000, AUDIT_BATCH_SIZE: 5, AUDIT_MAX_BUFFERED: 100 } };
+function writer(db: DataSource, maxBuffered = 100) {
+  const config = {
+    env: { AUDIT_FLUSH_MS: 60_000, AUDIT_BATCH_SIZE: 5, AUDIT_MAX_BUFFERED: maxBuffered },
+  };
   return new AuditWriter(db, config as unknown as AppConfig);
 }
 
@@ -88,5 +90,25 @@ describe('AuditWriter', () => {
       Array.from({ length: 12 }, (_, i) => `req-${i}`),
     );
     expect(w.pending).toBe(0);
+  });
+
+  it('past AUDIT_MAX_BUFFERED while MySQL fails it is full and keeps every entry, then writes them all', async () => {
+    const { db, inserts } = fakeDatabase();
+    const w = writer(db, 7);
+    for (let i = 0; i < 5; i++) w.add(entry(i));
+    inserts[0].finish(new Error('connect ECONNREFUSED'));
+    await settle();
+    for (let i = 5; i < 9; i++) w.add(entry(i)); // past the cap: requests already admitted
+    expect(w.full).toBe(true);
+    expect(w.pending).toBe(9);
+    const flushed = w.flush();
+    inserts[1].finish();
+    await settle();
+    inserts[2].finish();
+    await flushed;
+    expect(w.full).toBe(false);
+    expect(inserts.slice(1).flatMap((x) => x.rows.map((r) => r[8]))).toEqual(
+      Array.from({ length: 9 }, (_, i) => `req-${i}`),
+    );
   });
 });

@@ -14,9 +14,11 @@ const COLUMNS =
  * what was buffered when it began: were it to chase the entries arriving
  * meanwhile, steady load would turn it into an endless run of small INSERTs
  * (measured: 20–40 rows each, 50 commits a second, three times the MySQL CPU
- * per entry). While MySQL is unreachable entries stay buffered (up to
- * AUDIT_MAX_BUFFERED, then the oldest are dropped and counted in the log) and
- * are retried on the timer; shutdown flushes what is left.
+ * per entry). While MySQL is unreachable entries stay buffered and are
+ * retried on the timer; shutdown flushes what is left. An entry is never
+ * dropped: once AUDIT_MAX_BUFFERED are waiting the writer is `full`, and
+ * AuditGuard refuses audited requests (503) until the backlog is written, so
+ * what is read or decided is always what the trail says.
  */
 @Injectable()
 export class AuditWriter implements OnModuleInit, BeforeApplicationShutdown {
@@ -26,7 +28,6 @@ export class AuditWriter implements OnModuleInit, BeforeApplicationShutdown {
   private flushing: Promise<void> | null = null;
   /** The last write failed: retry on the timer, not on every entry. */
   private failing = false;
-  private dropped = 0;
   private lastFailureLog = 0;
   private readonly flushMs: number;
   private readonly batchSize: number;
@@ -53,12 +54,13 @@ export class AuditWriter implements OnModuleInit, BeforeApplicationShutdown {
     await this.flush();
   }
 
+  /** Requests already let through may still add theirs; new audited requests wait. */
+  get full(): boolean {
+    return this.buffer.length >= this.maxBuffered;
+  }
+
   add(entry: AuditEntry): void {
     this.buffer.push(entry);
-    if (this.buffer.length > this.maxBuffered) {
-      this.dropped += this.buffer.length - this.maxBuffered;
-      this.buffer.splice(0, this.buffer.length - this.maxBuffered);
-    }
     if (this.buffer.length >= this.batchSize && !this.flushing && !this.failing) {
       void this.flush();
     }
@@ -90,10 +92,6 @@ export class AuditWriter implements OnModuleInit, BeforeApplicationShutdown {
         this.logFailure(err);
         return;
       }
-    }
-    if (this.dropped > 0) {
-      this.logger.error(`${this.dropped} audit entries were dropped while MySQL was unreachable`);
-      this.dropped = 0;
     }
   }
 

@@ -1,4 +1,10 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  Injectable,
+  Logger,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Caller } from '../auth/caller';
 import { Clock } from '../values/clock';
@@ -39,9 +45,13 @@ type AuditedRequest = FastifyRequest & { caller?: Caller; [PENDING]?: Pending };
  */
 @Injectable()
 export class AuditGuard implements CanActivate {
+  private readonly logger = new Logger(AuditGuard.name);
+  private lastRefusalLog = 0;
+
   constructor(
     private readonly reflector: CachingReflector,
     private readonly clock: Clock,
+    private readonly writer: AuditWriter,
   ) {}
 
   /** Adds the hooks that write the entries of noted requests; called once, at boot. */
@@ -70,9 +80,24 @@ export class AuditGuard implements CanActivate {
   canActivate(ctx: ExecutionContext): boolean {
     const spec = this.reflector.get<AuditSpec | undefined>(AUDIT_KEY, ctx.getHandler());
     if (!spec || ctx.getType() !== 'http') return true;
+    // An audited read or decision must not happen without its entry: while
+    // the trail cannot be written and its buffer is full, refuse, never drop.
+    if (this.writer.full) this.refuse();
     const req = ctx.switchToHttp().getRequest<AuditedRequest>();
     if (req.caller) req[PENDING] = { spec, caller: req.caller, at: this.clock.now() };
     return true;
+  }
+  private refuse(): never {
+    if (Date.now() - this.lastRefusalLog > 10_000) {
+      this.lastRefusalLog = Date.now();
+      this.logger.error(
+        `audited requests refused: ${this.writer.pending} audit entries wait for MySQL (AUDIT_MAX_BUFFERED)`,
+      );
+    }
+    throw new ServiceUnavailableException({
+      message: 'the audit trail cannot be written right now; retry later',
+      retryAfter: 5,
+    });
   }
 }
 

@@ -205,7 +205,7 @@ export class Environment {
   @Max(5000)
   AUDIT_BATCH_SIZE = 500;
 
-  /** Entries kept in memory while MySQL is unreachable; beyond it the oldest are dropped (and counted). */
+  /** Entries kept in memory while MySQL is unreachable; at it, audited requests are refused (503), none dropped. */
   @Transform(({ value }) => (value === undefined ? value : Number(value)))
   @IsInt()
   @Min(100)

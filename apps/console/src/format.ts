@@ -23,6 +23,7 @@ export const fmt = {
   signed: (n: number) => signed.format(n),
   /** A share 0..1 as a percentage; '—' for no total. */
   share: (part: number, total: number) => (total > 0 ? percent.format(part / total) : '—'),
-  cny: (v: string | number) => cny.format(Number(v)),
+  // A decimal string is formatted exactly (Intl.NumberFormat v3): no rounding through a double.
+  cny: (v: string) => cny.format(v as Intl.StringNumericLiteral),
   dateTime: (iso: string | null | undefined) => (iso ? dateTime.format(new Date(iso)) : '—'),
 };

@@ -2,6 +2,7 @@ import { registerDecorator, ValidationOptions } from 'class-validator';
 import { isCalendarDate } from '../values/calendar-date';
 import { isValidUscc } from '../values/uscc';
 import { JURISDICTION_PATTERN } from '../values/region-code';
+import { moneyProblem } from '../values/money';
 
 /** A valid USCC (GB 32100 check character); lower case is accepted and normalised by the DTO. */
 export function IsUscc(options?: ValidationOptions): PropertyDecorator {
@@ -28,29 +29,22 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
 }
 
 /**
- * CNY: a non-negative number or decimal string with at most 2 decimals and at
- * most `integerDigits` digits before the point: the column's DECIMAL(p,2)
- * holds p-2, and a longer amount must be a 400, not a database error.
+ * CNY as an exact decimal (see values/money): at most 2 decimals and at most
+ * `integerDigits` digits before the point, the column's DECIMAL(p,2) holding
+ * p-2. The message names the unmet condition.
  */
-export function IsMoney(
-  options?: ValidationOptions & { integerDigits?: number },
-): PropertyDecorator {
-  const { integerDigits = 16, ...validationOptions } = options ?? {};
-  const shape = new RegExp(`^\\d{1,${integerDigits}}(\\.\\d{1,2})?$`);
+export function IsMoney(integerDigits: number, options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
       name: 'isMoney',
       target: target.constructor,
       propertyName: propertyName as string,
       options: {
-        message: `$property must be a non-negative amount in CNY with at most ${integerDigits} digits and 2 decimals`,
-        ...validationOptions,
+        message: (args) =>
+          `${args.property} ${moneyProblem(args.value, integerDigits) ?? 'must be an amount in CNY'}`,
+        ...options,
       },
-      validator: {
-        validate: (v: unknown) =>
-          (typeof v === 'number' && Number.isFinite(v) && v >= 0 && shape.test(String(v))) ||
-          (typeof v === 'string' && shape.test(v)),
-      },
+      validator: { validate: (v: unknown) => moneyProblem(v, integerDigits) === null },
     });
 }
 

@@ -3,3 +3,4 @@ export * from './region-code';
 export * from './calendar-date';
 export * from './clock';
 export * from './working-days';
+export * from './money';

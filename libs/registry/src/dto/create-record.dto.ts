@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { IsCalendarDate, IsMoney } from '@app/core/validation/validators';
+import { MONEY_INTEGER_DIGITS } from '@app/core/values/money';
 import { RECORD_KINDS } from '@app/scoring/profile';
 import type {
   InspectionResult,
@@ -28,10 +29,12 @@ export class CreateRecordDto {
   @IsIn(['MINOR', 'MODERATE', 'SERIOUS'])
   severity?: PenaltySeverity;
 
-  @ApiPropertyOptional({ example: '20000.00', description: 'PENALTY: fine in CNY' })
+  @ApiPropertyOptional({
+    example: '20000.00',
+    description: 'PENALTY: fine in CNY as a decimal string, at most 14 digits before the point',
+  })
   @KindField(['PENALTY'])
-  // credit_records.amount is DECIMAL(16,2)
-  @IsMoney({ integerDigits: 14 })
+  @IsMoney(MONEY_INTEGER_DIGITS.penaltyAmount)
   amount?: string | number;
 
   @ApiPropertyOptional({ example: '虚假宣传', description: 'PENALTY: kind of violation' })

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, Length, Matches } from 'class-validator';
 import { IsCalendarDate, IsMoney, REGION_CODE_6 } from '@app/core/validation/validators';
+import { MONEY_INTEGER_DIGITS } from '@app/core/values/money';
 import type { EnterpriseStatus } from '@app/scoring/profile';
 
 export const ENTERPRISE_STATUSES: EnterpriseStatus[] = ['ACTIVE', 'REVOKED', 'CANCELLED'];
@@ -26,8 +27,11 @@ export class UpsertEnterpriseDto {
   @Length(1, 40)
   type: string;
 
-  @ApiProperty({ example: '5000000.00', description: 'CNY, at most 2 decimals' })
-  @IsMoney()
+  @ApiProperty({
+    example: '5000000.00',
+    description: 'CNY as a decimal string, at most 16 digits before the point and 2 after',
+  })
+  @IsMoney(MONEY_INTEGER_DIGITS.registeredCapital)
   registeredCapital: string | number;
 
   @ApiProperty({ example: '2015-03-12' })

@@ -1,3 +1,4 @@
+import { toMoney } from '@app/core/values/money';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock } from '@app/core/values/clock';
@@ -372,14 +373,4 @@ export class ImportBatchWriter {
 
 function partition<T>(xs: T[], pred: (x: T) => boolean): [T[], T[]] {
   return [xs.filter(pred), xs.filter((x) => !pred(x))];
-}
-
-/**
- * CNY with exactly 2 decimals. Decimal strings are padded as text, not via a
- * float, so 16-digit amounts keep every digit.
- */
-export function toMoney(v: string | number): string {
-  if (typeof v === 'number') return v.toFixed(2);
-  const [int, frac = ''] = v.split('.');
-  return `${BigInt(int).toString()}.${frac.padEnd(2, '0')}`;
 }

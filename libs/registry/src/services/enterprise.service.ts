@@ -1,3 +1,4 @@
+import { toMoney } from '@app/core/values/money';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -58,7 +59,7 @@ export class EnterpriseService {
   private async upsertIn(m: EntityManager, uscc: string, dto: UpsertEnterpriseDto) {
     const repo = m.getRepository(Enterprise);
     const existing = await repo.findOne({ where: { uscc }, lock: { mode: 'pessimistic_write' } });
-    const incoming = { ...dto, registeredCapital: Number(dto.registeredCapital).toFixed(2) };
+    const incoming = { ...dto, registeredCapital: toMoney(dto.registeredCapital) };
     if (!existing) {
       const enterprise = repo.create({ uscc, ...incoming, inputsChangedAt: this.clock.now() });
       await repo.insert(enterprise);

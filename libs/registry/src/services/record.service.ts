@@ -1,3 +1,4 @@
+import { toMoney } from '@app/core/values/money';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -27,7 +28,7 @@ export class RecordService {
         const repo = m.getRepository(CreditRecord);
         const row = repo.create({
           ...dto,
-          amount: dto.amount === undefined ? null : Number(dto.amount).toFixed(2),
+          amount: dto.amount === undefined ? null : toMoney(dto.amount),
           enterpriseId: enterprise.id,
           status: 'ACTIVE',
         });

@@ -1,8 +1,12 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomInt, randomUUID } from 'node:crypto';
+import { USCC_ALPHABET, usccCheckCharacter } from '@app/core';
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { enterpriseBody, newUscc } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
+import { eventually } from './support/test-worker';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Security round 2 (issue 23, items 1, 2, 3, 5, 7, 8, 9): see docs/security.md. */
 describe('HTTP hardening', () => {
@@ -236,6 +240,66 @@ describe('HTTP hardening', () => {
     });
   });
 
+  describe('the audit trail names a resource one way, under our request id (item 8)', () => {
+    it('records the canonical USCC and id whatever the spelling, and a client-sent id apart', async () => {
+      const sub = `audit-canon-${randomUUID()}`;
+      const regulator = t.token({ role: 'regulator', region: '33', sub });
+      // 'FL' so that the ligature ﬂ spells part of it.
+      let org = 'FL';
+      while (org.length < 9) org += USCC_ALPHABET[randomInt(USCC_ALPHABET.length)];
+      const uscc = `91330106${org}` + usccCheckCharacter(`91330106${org}`);
+      await t.putEnterprise(uscc);
+      const spellings = [
+        uscc,
+        `\ufeff${uscc}`,
+        uscc.toLowerCase(),
+        uscc.replace('FL', '\ufb02'),
+        `\uff19\uff11${uscc.slice(2)}`, // full-width ９１
+      ];
+      const ours = new Map<string, string>(); // our request id -> the id the client sent
+      for (const [i, spelling] of spellings.entries()) {
+        const r = await t
+          .http()
+          .get(`/api/v1/enterprises/${encodeURIComponent(spelling)}/risk`)
+          .set(auth(regulator))
+          .set('X-Request-Id', `client-${i}`);
+        expect(r.status, spelling).toBe(404); // never assessed (no worker here): audited all the same
+        expect(r.headers['x-request-id']).toMatch(UUID);
+        ours.set(r.headers['x-request-id'], `client-${i}`);
+      }
+      for (const id of ['987654321', '0x1']) {
+        const r = await t.http().get(`/api/v1/repair-applications/${id}`).set(auth(regulator));
+        expect(r.status).toBe(id === '0x1' ? 400 : 404);
+      }
+
+      const items = await eventually(async () => {
+        const r = await t.http().get(`/api/v1/audit?actor=${sub}&pageSize=50`).set(auth(admin));
+        return r.body.items?.length === spellings.length + 2 ? r.body.items : undefined;
+      });
+      const reads = items.filter((e: { action: string }) => e.action === 'risk.read');
+      expect(reads).toHaveLength(spellings.length);
+      for (const e of reads) {
+        expect(e).toMatchObject({ resource: uscc, uscc, requestId: expect.stringMatching(UUID) });
+        expect(e.clientRequestId).toBe(ours.get(e.requestId));
+      }
+      const applications = items
+        .filter((e: { action: string }) => e.action === 'repair-application.read')
+        .map((e: { resource: string | null; statusCode: number; clientRequestId: unknown }) => [
+          e.resource,
+          e.statusCode,
+          e.clientRequestId,
+        ]);
+      // `0x1` is no id (400): its raw spelling is in the request log under the same request id.
+      expect(applications).toHaveLength(2);
+      expect(applications).toEqual(
+        expect.arrayContaining([
+          ['987654321', 404, null],
+          [null, 400, null],
+        ]),
+      );
+    });
+  });
+
   describe('numeric ids have one spelling (item 9)', () => {
     /** Each id route with a caller allowed to read it. */
     const routes: [string, () => string][] = [
@@ -255,6 +319,23 @@ describe('HTTP hardening', () => {
         }
       },
     );
+
+    it('a record id in a query string has the same one spelling', async () => {
+      const regulator = t.token({ role: 'regulator', region: '33' });
+      const eligibility = (recordId: string) =>
+        t
+          .http()
+          .get(`/api/v1/repair-applications/eligibility?recordId=${recordId}`)
+          .set(auth(regulator));
+      for (const spelling of ['0x1', '%2B1', '1.0', '1e0']) {
+        const r = await eligibility(spelling);
+        expect(r.status, spelling).toBe(400);
+        expect(r.body.details, spelling).toEqual([
+          { field: 'recordId', message: expect.any(String) },
+        ]);
+      }
+      expect((await eligibility('987654321')).status).toBe(404);
+    });
 
     it('the canonical form is parsed (a missing id is 404, not 400)', async () => {
       for (const [route, caller] of routes) {

@@ -70,7 +70,8 @@ describe('security: audit trail, tokens, limits, headers (real MySQL + Redis)', 
           resource: uscc,
           uscc,
           statusCode: 404,
-          requestId: `audit-test-${uscc}`,
+          requestId: res.headers['x-request-id'], // ours, a UUID
+          clientRequestId: `audit-test-${uscc}`, // what the client sent, labelled as theirs
           ip: expect.stringMatching(/127\.0\.0\.1|::1/),
         },
       ]);

@@ -1,14 +1,14 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
-import { createServer, type IncomingMessage, type RequestListener } from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
 import type { Environment } from '@app/core';
-import { requestIdOf } from './logging/request-log';
+import { newRequestId } from '@app/core/http/request-id';
 
 /**
  * The API runs on Fastify, not Express: measured here (docs/performance.md),
  * a bare Nest+Express route costs ~1.8x the CPU of the same route on
  * Nest+Fastify, which decides whether the risk read holds a province's load.
- * Fastify makes the request id (echoed in X-Request-Id, in the request's log
- * line and its audit row) and enforces the body limit (413 beyond).
+ * Fastify makes the request id (a UUID of ours, echoed in X-Request-Id, in the
+ * request's log line and its audit row) and enforces the body limit (413 beyond).
  */
 export type HttpSettings = Pick<
   Environment,
@@ -31,7 +31,8 @@ export function createHttpAdapter(env: HttpSettings): FastifyAdapter {
     connectionTimeout: env.HTTP_IDLE_TIMEOUT_MS,
     keepAliveTimeout: env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
     requestTimeout: env.HTTP_REQUEST_TIMEOUT_MS,
-    genReqId: (req: IncomingMessage) => requestIdOf(req.headers['x-request-id']),
+    // Ours, never the client's X-Request-Id (kept beside it as clientRequestId).
+    genReqId: newRequestId,
     // Path parameters are USCCs, ids and hashes: anything longer is no route of ours (404).
     routerOptions: { maxParamLength: 128 },
   });

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { clientRequestIdOf } from '@app/core/http/request-id';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 
@@ -35,17 +35,19 @@ export function registerRequestLog(fastify: FastifyInstance, logger: Logger): vo
 
 function lineOf(req: FastifyRequest, reply?: FastifyReply) {
   return {
-    req: { id: req.id, method: req.method, url: redactUrl(req.url), remoteAddress: req.ip },
+    req: {
+      id: req.id,
+      // the client's or proxy's own X-Request-Id, when it sent one: theirs, not ours
+      clientRequestId: clientRequestIdOf(req.headers['x-request-id']) ?? undefined,
+      method: req.method,
+      url: redactUrl(req.url),
+      remoteAddress: req.ip,
+    },
     ...(reply && {
       res: { statusCode: reply.statusCode },
       responseTime: Math.round(reply.elapsedTime),
     }),
   };
-}
-
-/** A proxy's X-Request-Id when it is a plain token, else a fresh UUID. */
-export function requestIdOf(incoming: unknown): string {
-  return typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
 }
 
 /** A JWT's shape: base64url JSON header (`{"` is `eyJ`), payload, signature. */

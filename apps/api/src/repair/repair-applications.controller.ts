@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Audit, Caller, CurrentCaller, Roles, IdPipe } from '@app/core';
+import { Audit, Caller, CurrentCaller, Roles, IdPipe, parseId } from '@app/core';
 import {
   ApplicationQueryService,
   ApplicationSubmissionService,
@@ -23,7 +23,7 @@ export class RepairApplicationsController {
   // Declared before ':id' so that 'eligibility' is never taken for an id.
   @Get('eligibility')
   @Roles('enterprise', 'regulator')
-  @Audit('repair-eligibility.read', (s) => s.query.recordId)
+  @Audit('repair-eligibility.read', (s) => parseId(s.query.recordId))
   @ApiOperation({
     summary:
       'Whether a record may be repaired today: every condition with met/unmet and, where time alone lifts it, earliestOn',

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Audit, Caller, CurrentCaller, Roles } from '@app/core';
+import { Audit, Caller, canonicalUscc, CurrentCaller, Roles } from '@app/core';
 import {
   RiskListQueryDto,
   RiskQueryService,
@@ -40,7 +40,7 @@ export class RiskController {
 
   @Post('simulate')
   @HttpCode(200)
-  @Audit('risk.simulate', (s) => (s.body as { uscc?: unknown } | undefined)?.uscc)
+  @Audit('risk.simulate', (s) => canonicalUscc((s.body as { uscc?: unknown } | undefined)?.uscc))
   @ApiOperation({
     summary:
       'What-if assessment, not stored: another model version, another as-of date, or without some records',

@@ -14,6 +14,8 @@ export interface AuditEntryView {
   uscc: string | null;
   statusCode: number;
   requestId: string | null;
+  /** The X-Request-Id the client sent, if any: theirs, not ours, unverified. */
+  clientRequestId: string | null;
   ip: string | null;
 }
 
@@ -28,6 +30,7 @@ interface AuditRow {
   uscc: string | null;
   status_code: number;
   request_id: string | null;
+  client_request_id: string | null;
   ip: string | null;
 }
 
@@ -96,6 +99,7 @@ function view(r: AuditRow): AuditEntryView {
     uscc: r.uscc,
     statusCode: r.status_code,
     requestId: r.request_id,
+    clientRequestId: r.client_request_id,
     ip: r.ip,
   };
 }

@@ -13,6 +13,7 @@ const entry = (n: number): AuditEntry => ({
   uscc: null,
   statusCode: 200,
   requestId: `req-${n}`,
+  clientRequestId: null,
   ip: null,
 });
 

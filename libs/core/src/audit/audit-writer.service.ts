@@ -5,7 +5,7 @@ import { AppConfig } from '../config/app-config';
 import { AuditEntry } from './audit-entry';
 
 const COLUMNS =
-  'at, actor_sub, actor_role, actor_region, action, resource, uscc, status_code, request_id, ip';
+  'at, actor_sub, actor_role, actor_region, action, resource, uscc, status_code, request_id, client_request_id, ip';
 
 /**
  * Buffers audit entries in memory and writes them in multi-row INSERTs, every
@@ -115,6 +115,7 @@ function toRow(e: AuditEntry): unknown[] {
     e.uscc,
     e.statusCode,
     e.requestId,
+    e.clientRequestId,
     e.ip,
   ];
 }

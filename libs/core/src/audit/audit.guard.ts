@@ -8,8 +8,10 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Caller } from '../auth/caller';
 import { Clock } from '../values/clock';
-import { isValidUscc, normalizeUscc } from '../values/uscc';
+import { canonicalUscc } from '../values/uscc';
 import { CachingReflector } from '../http/caching-reflector';
+import { parseId } from '../http/id.pipe';
+import { clientRequestIdOf } from '../http/request-id';
 import { AUDIT_KEY, AuditSpec, AuditSubject } from './audit.decorator';
 import { AuditEntry } from './audit-entry';
 import { AuditWriter } from './audit-writer.service';
@@ -107,7 +109,7 @@ function toEntry(
   req: AuditedRequest,
 ): AuditEntry {
   const s: AuditSubject = {
-    params: req.params as Record<string, string | undefined>,
+    params: canonicalParams(req.params as Record<string, string | undefined>),
     query: req.query as Record<string, unknown>,
     body: req.body,
     result,
@@ -125,8 +127,24 @@ function toEntry(
     resource: resource === undefined || resource === null ? null : String(resource).slice(0, 100),
     uscc: usccOf(s),
     requestId: String(req.id).slice(0, 64),
+    clientRequestId: clientRequestIdOf(req.headers['x-request-id']),
     ip: req.ip?.slice(0, 45) ?? null,
   };
+}
+
+/**
+ * Path parameters as the route's pipes read them, so one resource is one
+ * string in the trail: a USCC normalised like UsccPipe (NFKC, trimmed of BOMs
+ * and spaces, upper case), an id in decimal digits. The guard runs before the
+ * pipes, so it sees the value as sent; a value the pipe refuses (the request
+ * is answered 400) is recorded as null, its raw form being in the request
+ * log under the same request id.
+ */
+function canonicalParams(params: Record<string, string | undefined>) {
+  const out = { ...params };
+  if (out.uscc !== undefined) out.uscc = canonicalUscc(out.uscc) ?? undefined;
+  if (out.id !== undefined) out.id = parseId(out.id)?.toString();
+  return out;
 }
 
 /** The enterprise concerned, when there is one: from the path, the result or the body. */
@@ -137,7 +155,8 @@ function usccOf(s: AuditSubject): string | null {
     (s.body as { uscc?: unknown } | undefined)?.uscc,
   ];
   for (const c of candidates) {
-    if (typeof c === 'string' && isValidUscc(c)) return normalizeUscc(c);
+    const uscc = canonicalUscc(c);
+    if (uscc) return uscc;
   }
   return null;
 }

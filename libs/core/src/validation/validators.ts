@@ -1,4 +1,6 @@
+import { Transform } from 'class-transformer';
 import { registerDecorator, ValidationOptions } from 'class-validator';
+import { parseId } from '../http/id.pipe';
 import { isCalendarDate } from '../values/calendar-date';
 import { isValidUscc } from '../values/uscc';
 import { JURISDICTION_PATTERN } from '../values/region-code';
@@ -52,3 +54,10 @@ export function IsMoney(integerDigits: number, options?: ValidationOptions): Pro
 export const REGION_CODE_6 = /^\d{6}$/;
 /** A jurisdiction: 2, 4 or 6 digits, not `00` (the rule lives with the region helpers). */
 export const JURISDICTION = JURISDICTION_PATTERN;
+
+/**
+ * A numeric id in a query string, in the one spelling IdPipe takes for path
+ * ids: `0x1`, `+1`, `1.0` stay strings, so the `@IsInt()` beside it refuses them.
+ */
+export const ToId = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) => parseId(value) ?? value);

@@ -1,5 +1,6 @@
 import {
   isValidUscc,
+  canonicalUscc,
   normalizeUscc,
   usccCheckCharacter,
   usccProblem,
@@ -55,5 +56,19 @@ describe('USCC (GB 32100-2015)', () => {
 
   it('has 31 characters of value 0..30', () => {
     expect(USCC_ALPHABET).toHaveLength(31);
+  });
+
+  it('has one spelling for every accepted form: BOM, spaces, lower case, full width, ligatures', () => {
+    const code = '91330106MA2FL0000' + usccCheckCharacter('91330106MA2FL0000');
+    for (const spelling of [
+      `\ufeff${code}`,
+      ` ${code.toLowerCase()} `,
+      code.replace('FL', '\ufb02'), // ﬂ
+      code.replace('91', '\uff19\uff11'), // full-width 9 1
+    ]) {
+      expect(canonicalUscc(spelling), JSON.stringify(spelling)).toBe(code);
+    }
+    expect(canonicalUscc(code.slice(0, 17) + '0')).toBe(null);
+    expect(canonicalUscc(42)).toBe(null);
   });
 });

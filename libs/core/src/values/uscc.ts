@@ -9,9 +9,11 @@ const SHAPE = /^[0-9A-HJ-NP-RTUW-Y]{2}\d{6}[0-9A-HJ-NP-RTUW-Y]{10}$/;
 
 export type UsccProblem = 'LENGTH' | 'CHARACTER' | 'SHAPE' | 'CHECK_CHARACTER';
 
-/** Upper-cases and trims; everything else must already be right. */
+/** Normalises to NFKC, trims and upper-cases; everything else must already be right. */
 export function normalizeUscc(input: string): string {
-  return input.trim().toUpperCase();
+  // NFKC first: full-width digits and letters (an IME's) and ligatures such as
+  // `ﬂ` are one USCC with their ASCII spelling, and must not be a second one.
+  return input.normalize('NFKC').trim().toUpperCase();
 }
 
 /** The check character for the first 17 characters (which must be valid). */
@@ -35,6 +37,13 @@ export function usccProblem(code: string): UsccProblem | null {
 
 export function isValidUscc(code: string): boolean {
   return usccProblem(normalizeUscc(code)) === null;
+}
+
+/** The one spelling of a USCC given in any accepted form, or null when it is none. */
+export function canonicalUscc(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const code = normalizeUscc(value);
+  return usccProblem(code) === null ? code : null;
 }
 
 /** Administrative division code carried in positions 3–8. */

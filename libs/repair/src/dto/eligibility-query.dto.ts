@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { ToId } from '@app/core/validation/validators';
 import { IsInt, Min } from 'class-validator';
 
 export class EligibilityQueryDto {
   @ApiProperty({ example: 1024 })
-  @Type(() => Number)
+  @ToId()
   @IsInt()
   @Min(1)
   recordId: number;

@@ -8,6 +8,7 @@ import { EnterpriseSearchIndex1764408000000 } from './1764408000000-enterprise-s
 import { AuditSchema1764400600000 } from './1764400600000-audit-schema';
 import { RescoreOutboxSchema1764400610000 } from './1764400610000-rescore-outbox-schema';
 import { AuditTruncateGuard1764409000000 } from './1764409000000-audit-truncate-guard';
+import { AuditClientRequestId1764410000000 } from './1764410000000-audit-client-request-id';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   AuditSchema1764400600000,
   RescoreOutboxSchema1764400610000,
   AuditTruncateGuard1764409000000,
+  AuditClientRequestId1764410000000,
 ];

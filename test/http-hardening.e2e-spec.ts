@@ -67,10 +67,43 @@ describe('HTTP hardening', () => {
       }
     });
 
-    it('the board is read-only by default, even for an admin', async () => {
+    it('the board is read-only by default, even for an admin, and its page offers no actions', async () => {
       const r = await t.http().put('/admin/%71ueues/api/queues/rescore/pause').set(auth(admin));
       expect(r.status).toBe(403);
-      await t.http().get('/admin/%71ueues/api/queues').set(auth(admin)).expect(200);
+      const queues = await t.http().get('/admin/%71ueues/api/queues').set(auth(admin)).expect(200);
+      expect(queues.body.queues.length).toBeGreaterThan(0);
+      for (const q of queues.body.queues) expect([q.name, q.readOnlyMode]).toEqual([q.name, true]);
+    });
+
+    it('QUEUE_BOARD_READ_ONLY=false gives an admin the actions back', async () => {
+      process.env.QUEUE_BOARD_READ_ONLY = 'false';
+      const writable = await createTestApp().finally(
+        () => delete process.env.QUEUE_BOARD_READ_ONLY,
+      );
+      try {
+        const queues = await writable.http().get('/admin/queues/api/queues').set(auth(admin));
+        for (const q of queues.body.queues)
+          expect([q.name, q.readOnlyMode]).toEqual([q.name, false]);
+        await writable
+          .http()
+          .put('/admin/queues/api/queues/rescore/pause')
+          .set(auth(admin))
+          .expect(200);
+        await writable
+          .http()
+          .put('/admin/queues/api/queues/rescore/resume')
+          .set(auth(admin))
+          .expect(200);
+        // Still admins only.
+        const regulator = writable.token({ role: 'regulator', region: '33' });
+        await writable
+          .http()
+          .put('/admin/queues/api/queues/rescore/pause')
+          .set(auth(regulator))
+          .expect(403);
+      } finally {
+        await writable.close();
+      }
     });
 
     it('no spelling of an API route answers without a token', async () => {

@@ -37,7 +37,7 @@ describe('rate limit per address for unauthenticated requests', () => {
     expect(statuses.slice(LIMIT)).toEqual([429, 429, 429]);
     expect(Number(retryAfter)).toBeGreaterThan(0);
     // A caller with a valid token from the same address is counted per caller instead.
-    const admin = t.token({ role: 'admin' });
+    const admin = await t.token({ role: 'admin' });
     await t
       .http()
       .get('/api/v1/risk/summary')

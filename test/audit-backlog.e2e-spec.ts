@@ -32,7 +32,7 @@ describe('audit backlog: refuse, never drop', () => {
     const writer = t.app.get(AuditWriter);
     await writer.flush();
     const sub = `audit-backlog-${uscc}`;
-    const regulator = t.token({ role: 'regulator', region: '3301', sub });
+    const regulator = await t.token({ role: 'regulator', region: '3301', sub });
     const read = () =>
       t.http().get(`/api/v1/enterprises/${uscc}/risk`).set('Authorization', `Bearer ${regulator}`);
 

@@ -19,9 +19,9 @@ describe('enterprise search and the summary by sub-region (real MySQL + Redis)',
   beforeAll(async () => {
     t = await createTestApp();
     worker = await createTestWorker(t.clock);
-    admin = t.token({ role: 'admin' });
-    fuzhou = t.token({ role: 'regulator', region: '3501' });
-    xiamen = t.token({ role: 'regulator', region: '3502' });
+    admin = await t.token({ role: 'admin' });
+    fuzhou = await t.token({ role: 'regulator', region: '3501' });
+    xiamen = await t.token({ role: 'regulator', region: '3502' });
     const put = (uscc: string, body: object) =>
       t.http().put(`/api/v1/enterprises/${uscc}`).set(auth(admin)).send(body).expect(201);
     await put(
@@ -92,7 +92,7 @@ describe('enterprise search and the summary by sub-region (real MySQL + Redis)',
   it('treats % and _ as plain characters, validates q, and refuses enterprises', async () => {
     expect((await search(fuzhou, '%').expect(200)).body.total).toBe(0);
     await search(fuzhou, 'x'.repeat(101)).expect(400);
-    const ent = t.token({ role: 'enterprise', uscc: gulou });
+    const ent = await t.token({ role: 'enterprise', uscc: gulou });
     await search(ent, marker).expect(403);
   });
 

@@ -94,8 +94,8 @@ describe(
       const { port } = t.app.getHttpServer().address() as AddressInfo;
       base = `http://127.0.0.1:${port}`;
       worker = await createTestWorker(t.clock);
-      admin = t.token({ role: 'admin', sub: 'admin-console-test' });
-      regulator = t.token({ role: 'regulator', region: '3306', sub: 'reg-shaoxing-01' });
+      admin = await t.token({ role: 'admin', sub: 'admin-console-test' });
+      regulator = await t.token({ role: 'regulator', region: '3306', sub: 'reg-shaoxing-01' });
 
       await seed();
       browser = await chromium.launch({
@@ -142,7 +142,7 @@ describe(
 
     /** The enterprise uploads the three materials and applies to repair `recordId`. */
     async function applyForRepair(uscc: string, recordId: number) {
-      const token = t.token({ role: 'enterprise', uscc, sub: `ent-${uscc}` });
+      const token = await t.token({ role: 'enterprise', uscc, sub: `ent-${uscc}` });
       const files: [string, string, Buffer, string][] = [
         ['APPLICATION_FORM', '信用修复申请书', pdf(), 'application/pdf'],
         ['COMMITMENT_LETTER', '守信承诺书', pdf(), 'application/pdf'],
@@ -413,7 +413,10 @@ describe(
       const first = await newPage();
       const second = await newPage();
       await signIn(first, regulator);
-      await signIn(second, t.token({ role: 'regulator', region: '3306', sub: 'reg-shaoxing-02' }));
+      await signIn(
+        second,
+        await t.token({ role: 'regulator', region: '3306', sub: 'reg-shaoxing-02' }),
+      );
       const url = `${base}/console/repairs/${conflictTarget.appId}`;
       for (const p of [first, second]) {
         await p.goto(url);
@@ -492,7 +495,7 @@ describe(
         if (r.status() === 403) forbidden.push(new URL(r.url()).pathname);
       });
       const own = approveTarget.uscc;
-      await signIn(page, t.token({ role: 'enterprise', uscc: own, sub: `ent-${own}` }));
+      await signIn(page, await t.token({ role: 'enterprise', uscc: own, sub: `ent-${own}` }));
       await page.waitForURL(`${base}/console/overview`);
       const note = page.locator('.note.error[data-status="403"]').first();
       await note.waitFor();

@@ -58,7 +58,7 @@ describe('evidence uploads: limits and strict multipart (real MySQL + Redis + wo
   async function newEnterprise() {
     const uscc = newUscc('330106');
     await t.putEnterprise(uscc);
-    return { uscc, token: t.token({ role: 'enterprise', uscc, sub: `ent-${uscc}` }) };
+    return { uscc, token: await t.token({ role: 'enterprise', uscc, sub: `ent-${uscc}` }) };
   }
   const upload = (token: string, content: Buffer) =>
     t
@@ -89,7 +89,7 @@ describe('evidence uploads: limits and strict multipart (real MySQL + Redis + wo
   it('refuses a token whose USCC is not in the registry (404 naming it), storing nothing', async () => {
     const uscc = newUscc('330106');
     const before = allFiles().length;
-    const res = await upload(t.token({ role: 'enterprise', uscc }), pdf()).expect(404);
+    const res = await upload(await t.token({ role: 'enterprise', uscc }), pdf()).expect(404);
     expect(res.body.message).toContain(uscc);
     expect(allFiles().length).toBe(before);
   });

@@ -23,7 +23,7 @@ describe('faults: MySQL or Redis unreachable (real servers behind a local TCP pr
     const proxy = await TcpProxy.start(3306);
     const t = await appThrough('DATABASE_URL', proxy);
     try {
-      const admin = t.token({ role: 'admin' });
+      const admin = await t.token({ role: 'admin' });
       const uscc = newUscc('330106');
       await t.putEnterprise(uscc);
 
@@ -41,7 +41,7 @@ describe('faults: MySQL or Redis unreachable (real servers behind a local TCP pr
       const risk = await t
         .http()
         .get(`/api/v1/enterprises/${uscc}/risk`)
-        .set(auth(t.token({ role: 'regulator', region: '33' })));
+        .set(auth(await t.token({ role: 'regulator', region: '33' })));
       expect([risk.status, risk.body.message]).toEqual([
         503,
         'the database is unreachable: try again shortly',
@@ -69,7 +69,7 @@ describe('faults: MySQL or Redis unreachable (real servers behind a local TCP pr
       const riskBack = await t
         .http()
         .get(`/api/v1/enterprises/${uscc}/risk`)
-        .set(auth(t.token({ role: 'regulator', region: '33' })));
+        .set(auth(await t.token({ role: 'regulator', region: '33' })));
       expect(riskBack.status).toBe(404);
       await t.http().get('/api/v1/health').expect(200);
     } finally {
@@ -83,8 +83,8 @@ describe('faults: MySQL or Redis unreachable (real servers behind a local TCP pr
     const t = await appThrough('REDIS_URL', proxy);
     let worker: INestApplicationContext | undefined;
     try {
-      const admin = t.token({ role: 'admin' });
-      const regulator = t.token({ role: 'regulator', region: '3301' });
+      const admin = await t.token({ role: 'admin' });
+      const regulator = await t.token({ role: 'regulator', region: '3301' });
       const uscc = newUscc('330106');
       await t.putEnterprise(uscc);
       // Assessed once, then no worker: only the API's own relay can move the outbox.

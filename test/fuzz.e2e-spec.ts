@@ -117,10 +117,10 @@ describe('fuzz: malformed requests to every endpoint (real MySQL + Redis)', () =
     process.env.IMPORT_DIR = IMPORT_DIR;
     t = await createTestApp();
     db = t.app.get(DataSource);
-    tokens.admin = t.token({ role: 'admin', sub: 'fuzz-admin' });
-    tokens.regulator = t.token({ role: 'regulator', region: '3301', sub: 'fuzz-regulator' });
+    tokens.admin = await t.token({ role: 'admin', sub: 'fuzz-admin' });
+    tokens.regulator = await t.token({ role: 'regulator', region: '3301', sub: 'fuzz-regulator' });
     seeded = newUscc('330106');
-    tokens.enterprise = t.token({ role: 'enterprise', uscc: seeded, sub: 'fuzz-enterprise' });
+    tokens.enterprise = await t.token({ role: 'enterprise', uscc: seeded, sub: 'fuzz-enterprise' });
     await t
       .http()
       .put(`/api/v1/enterprises/${seeded}`)

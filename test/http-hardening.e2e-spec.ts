@@ -1,10 +1,11 @@
-import { createHmac, randomInt, randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { USCC_ALPHABET, usccCheckCharacter } from '@app/core';
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { enterpriseBody, newUscc } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 import { eventually } from './support/test-worker';
+import { signWithProviderKey } from './support/provider-forge';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -19,7 +20,7 @@ describe('HTTP hardening', () => {
     process.env.HTTP_REQUEST_TIMEOUT_MS = '2000';
     process.env.HTTP_HEADERS_TIMEOUT_MS = '1000';
     t = await createTestApp();
-    admin = t.token({ role: 'admin' });
+    admin = await t.token({ role: 'admin' });
   });
   afterAll(async () => {
     delete process.env.HTTP_IDLE_TIMEOUT_MS;
@@ -95,7 +96,7 @@ describe('HTTP hardening', () => {
           .set(auth(admin))
           .expect(200);
         // Still admins only.
-        const regulator = writable.token({ role: 'regulator', region: '33' });
+        const regulator = await writable.token({ role: 'regulator', region: '33' });
         await writable
           .http()
           .put('/admin/queues/api/queues/rescore/pause')
@@ -163,47 +164,31 @@ describe('HTTP hardening', () => {
   });
 
   describe('tokens (item 7)', () => {
-    const secret = 'test-secret-0123456789-0123456789-abcdef';
-    const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-    const sign = (header: object, claims: object) => {
-      const body = `${b64(header)}.${b64(claims)}`;
-      return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
-    };
+    const sign = (header: object, claims: object) =>
+      signWithProviderKey({ typ: 'at+jwt', ...header }, claims);
     const now = () => Math.floor(Date.now() / 1000);
-    const base = { sub: 'a', role: 'admin', iss: 'credit-risk-service', aud: 'credit-risk-api' };
+    const base = () => ({ sub: 'a', role: 'admin', iss: t.issuer, aud: 'credit-risk-api' });
 
     it('refuses a token living longer than JWT_MAX_LIFETIME_SECONDS (12 h)', async () => {
-      const year9999 = sign(
-        { alg: 'HS256', typ: 'JWT' },
-        { ...base, iat: now(), exp: 253402300799 },
-      );
+      const year9999 = sign({}, { ...base(), iat: now(), exp: 253402300799 });
       await t.http().get('/api/v1/risk/summary').set(auth(year9999)).expect(401);
-      const noIat = sign({ alg: 'HS256', typ: 'JWT' }, { ...base, exp: now() + 13 * 3600 });
+      const noIat = sign({}, { ...base(), exp: now() + 13 * 3600 });
       await t.http().get('/api/v1/risk/summary').set(auth(noIat)).expect(401);
-      const fine = sign({ alg: 'HS256', typ: 'JWT' }, { ...base, iat: now(), exp: now() + 3600 });
+      const fine = sign({}, { ...base(), iat: now(), exp: now() + 3600 });
       await t.http().get('/api/v1/risk/summary').set(auth(fine)).expect(200);
     });
 
     it('refuses a token with a crit header', async () => {
-      const crit = sign(
-        { alg: 'HS256', typ: 'JWT', crit: ['x'], x: 1 },
-        { ...base, iat: now(), exp: now() + 600 },
-      );
+      const crit = sign({ crit: ['x'], x: 1 }, { ...base(), iat: now(), exp: now() + 600 });
       await t.http().get('/api/v1/risk/summary').set(auth(crit)).expect(401);
     });
 
     it('says why in plain words, without the expected issuer or audience', async () => {
-      const wrong = sign(
-        { alg: 'HS256', typ: 'JWT' },
-        { ...base, iss: 'x', aud: 'y', iat: now(), exp: now() + 600 },
-      );
+      const wrong = sign({}, { ...base(), iss: 'x', aud: 'y', iat: now(), exp: now() + 600 });
       const r = await t.http().get('/api/v1/risk/summary').set(auth(wrong)).expect(401);
-      expect(JSON.stringify(r.body)).not.toMatch(/credit-risk-service|credit-risk-api|expected/);
+      expect(JSON.stringify(r.body)).not.toMatch(/idp|credit-risk-api|expected/);
       expect(JSON.stringify(r.body)).toMatch(/invalid token/);
-      const old = sign(
-        { alg: 'HS256', typ: 'JWT' },
-        { ...base, iat: now() - 7200, exp: now() - 3600 },
-      );
+      const old = sign({}, { ...base(), iat: now() - 7200, exp: now() - 3600 });
       const e = await t.http().get('/api/v1/risk/summary').set(auth(old)).expect(401);
       expect(JSON.stringify(e.body)).toMatch(/token expired/);
     });
@@ -276,7 +261,7 @@ describe('HTTP hardening', () => {
   describe('the audit trail names a resource one way, under our request id (item 8)', () => {
     it('records the canonical USCC and id whatever the spelling, and a client-sent id apart', async () => {
       const sub = `audit-canon-${randomUUID()}`;
-      const regulator = t.token({ role: 'regulator', region: '33', sub });
+      const regulator = await t.token({ role: 'regulator', region: '33', sub });
       // 'FL' so that the ligature ﬂ spells part of it.
       let org = 'FL';
       while (org.length < 9) org += USCC_ALPHABET[randomInt(USCC_ALPHABET.length)];
@@ -335,7 +320,7 @@ describe('HTTP hardening', () => {
 
   describe('numeric ids have one spelling (item 9)', () => {
     /** Each id route with a caller allowed to read it. */
-    const routes: [string, () => string][] = [
+    const routes: [string, () => string | Promise<string>][] = [
       ['/api/v1/reclassifications/', () => admin],
       ['/api/v1/imports/', () => admin],
       ['/api/v1/repair-applications/', () => t.token({ role: 'regulator', region: '33' })],
@@ -346,7 +331,10 @@ describe('HTTP hardening', () => {
       '%s is refused with 400 naming the parameter on every id route',
       async (spelling) => {
         for (const [route, caller] of routes) {
-          const r = await t.http().get(`${route}${spelling}`).set(auth(caller()));
+          const r = await t
+            .http()
+            .get(`${route}${spelling}`)
+            .set(auth(await caller()));
           expect(r.status, `${route} ${JSON.stringify(r.body)}`).toBe(400);
           expect(r.body.message, route).toMatch(/^id: must be a positive whole number/);
         }
@@ -354,7 +342,7 @@ describe('HTTP hardening', () => {
     );
 
     it('a record id in a query string has the same one spelling', async () => {
-      const regulator = t.token({ role: 'regulator', region: '33' });
+      const regulator = await t.token({ role: 'regulator', region: '33' });
       const eligibility = (recordId: string) =>
         t
           .http()
@@ -372,7 +360,10 @@ describe('HTTP hardening', () => {
 
     it('the canonical form is parsed (a missing id is 404, not 400)', async () => {
       for (const [route, caller] of routes) {
-        const r = await t.http().get(`${route}987654321`).set(auth(caller()));
+        const r = await t
+          .http()
+          .get(`${route}987654321`)
+          .set(auth(await caller()));
         expect(r.status, route).toBe(404);
       }
     });

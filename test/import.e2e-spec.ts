@@ -30,7 +30,7 @@ describe('bulk import (POST /imports, worker, real MySQL + Redis)', () => {
     process.env.IMPORT_BATCH_SIZE = '4'; // several batches even for a small file
     t = await createTestApp();
     worker = await createTestWorker(t.clock);
-    admin = t.token({ role: 'admin' });
+    admin = await t.token({ role: 'admin' });
     db = t.app.get(DataSource);
   });
   afterAll(async () => {
@@ -352,7 +352,7 @@ describe('bulk import (POST /imports, worker, real MySQL + Redis)', () => {
   });
 
   it('is for admins only: 403 for a regulator, 401 without a token', async () => {
-    const regulator = t.token({ role: 'regulator', region: '33' });
+    const regulator = await t.token({ role: 'regulator', region: '33' });
     await upload(file, regulator).expect(403);
     await get(`/imports/${(await imported()).id}`, regulator).expect(403);
     await t.http().post('/api/v1/imports').send(file).expect(401);

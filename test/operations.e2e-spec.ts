@@ -47,8 +47,8 @@ describe("operators' view: queue board, metrics, reclassify --follow (real MySQL
   beforeAll(async () => {
     t = await createTestApp();
     worker = await createTestWorker(t.clock);
-    admin = t.token({ role: 'admin' });
-    regulator = t.token({ role: 'regulator', region: REGION });
+    admin = await t.token({ role: 'admin' });
+    regulator = await t.token({ role: 'regulator', region: REGION });
     for (let i = 0; i < ENTERPRISES; i++) {
       const regionCode = `65020${i % 3}`;
       await t

@@ -33,7 +33,7 @@ describe('reclassification runs (real MySQL + Redis + worker)', () => {
   beforeAll(async () => {
     t = await createTestApp();
     worker = await createTestWorker(t.clock);
-    admin = t.token({ role: 'admin' });
+    admin = await t.token({ role: 'admin' });
     for (let i = 0; i < 24; i++) {
       const uscc = newUscc(`65010${i % 3}`);
       usccs.push(uscc);
@@ -181,7 +181,7 @@ describe('reclassification runs (real MySQL + Redis + worker)', () => {
     const before = await t
       .http()
       .get(`/api/v1/risk/summary?region=${REGION}`)
-      .set(auth(t.token({ role: 'regulator', region: REGION })))
+      .set(auth(await t.token({ role: 'regulator', region: REGION })))
       .expect(200);
     const run = await finished(
       (
@@ -203,7 +203,7 @@ describe('reclassification runs (real MySQL + Redis + worker)', () => {
     const after = await t
       .http()
       .get(`/api/v1/risk/summary?region=${REGION}`)
-      .set(auth(t.token({ role: 'regulator', region: REGION })))
+      .set(auth(await t.token({ role: 'regulator', region: REGION })))
       .expect(200);
     expect(after.body).toEqual(before.body);
     const ds = worker.get(DataSource);
@@ -214,7 +214,7 @@ describe('reclassification runs (real MySQL + Redis + worker)', () => {
   });
 
   it('lets regulators read runs but only admins start them; validates the body', async () => {
-    const regulator = t.token({ role: 'regulator', region: '65' });
+    const regulator = await t.token({ role: 'regulator', region: '65' });
     const list = await t.http().get('/api/v1/reclassifications').set(auth(regulator)).expect(200);
     expect(list.body.items.length).toBeGreaterThan(0);
     await t
@@ -249,12 +249,12 @@ describe('reclassification runs (real MySQL + Redis + worker)', () => {
       ).body.items.map((r: RunBody) => r.id);
 
     for (const region of ['650100', '650000', REGION]) {
-      const inside = t.token({ role: 'regulator', region });
+      const inside = await t.token({ role: 'regulator', region });
       await t.http().get(runUrl(run.id)).set(auth(inside)).expect(200);
       expect(await ids(inside)).toContain(run.id);
     }
     for (const region of ['3301', '6502', '650102']) {
-      const outside = t.token({ role: 'regulator', region });
+      const outside = await t.token({ role: 'regulator', region });
       await t.http().get(runUrl(run.id)).set(auth(outside)).expect(404);
       expect(await ids(outside)).not.toContain(run.id);
       // A national run (no region) stays readable by every regulator.

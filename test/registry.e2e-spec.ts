@@ -28,7 +28,7 @@ describe('registry API (real MySQL + Redis)', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    admin = t.token({ role: 'admin' });
+    admin = await t.token({ role: 'admin' });
   });
   afterAll(() => t.close());
 
@@ -72,8 +72,10 @@ describe('registry API (real MySQL + Redis)', () => {
 
   it('refuses with 403 a role that may not call the route', async () => {
     const uscc = newUscc();
-    await put(uscc, enterpriseBody(), t.token({ role: 'regulator', region: '33' })).expect(403);
-    await put(uscc, enterpriseBody(), t.token({ role: 'enterprise', uscc })).expect(403);
+    await put(uscc, enterpriseBody(), await t.token({ role: 'regulator', region: '33' })).expect(
+      403,
+    );
+    await put(uscc, enterpriseBody(), await t.token({ role: 'enterprise', uscc })).expect(403);
     await get(`/enterprises/${uscc}`, admin).expect(404); // nothing was written
   });
 
@@ -130,26 +132,30 @@ describe('registry API (real MySQL + Redis)', () => {
 
     it('lets a regulator inside the region read (200) and hides it from one outside (404)', async () => {
       for (const region of ['33', '3301', '330106']) {
-        await get(`/enterprises/${uscc}`, t.token({ role: 'regulator', region })).expect(200);
+        await get(`/enterprises/${uscc}`, await t.token({ role: 'regulator', region })).expect(200);
       }
       for (const region of ['31', '3302', '330105']) {
         const res = await get(
           `/enterprises/${uscc}`,
-          t.token({ role: 'regulator', region }),
+          await t.token({ role: 'regulator', region }),
         ).expect(404);
         expect(res.body.statusCode).toBe(404);
       }
       await get(
         `/enterprises/${uscc}/records`,
-        t.token({ role: 'regulator', region: '44' }),
+        await t.token({ role: 'regulator', region: '44' }),
       ).expect(404);
     });
 
     it('lets an enterprise read itself and nobody else', async () => {
-      await get(`/enterprises/${uscc}`, t.token({ role: 'enterprise', uscc })).expect(200);
-      await get(`/enterprises/${uscc}/records`, t.token({ role: 'enterprise', uscc })).expect(200);
+      await get(`/enterprises/${uscc}`, await t.token({ role: 'enterprise', uscc })).expect(200);
+      await get(`/enterprises/${uscc}/records`, await t.token({ role: 'enterprise', uscc })).expect(
+        200,
+      );
       const other = newUscc('330106');
-      await get(`/enterprises/${uscc}`, t.token({ role: 'enterprise', uscc: other })).expect(404);
+      await get(`/enterprises/${uscc}`, await t.token({ role: 'enterprise', uscc: other })).expect(
+        404,
+      );
     });
   });
 

@@ -28,13 +28,13 @@ describe('repair decisions under concurrency (real MySQL + Redis)', () => {
     // The setup uploads for all enterprises at once; the upload cap is not under test here.
     process.env.EVIDENCE_MAX_CONCURRENT_UPLOADS = String(ENTERPRISES);
     t = await createTestApp();
-    admin = t.token({ role: 'admin' });
-    regulators.push(t.token({ role: 'regulator', region: '3301', sub: 'reg-concurrent-a' }));
-    regulators.push(t.token({ role: 'regulator', region: '33', sub: 'reg-concurrent-b' }));
+    admin = await t.token({ role: 'admin' });
+    regulators.push(await t.token({ role: 'regulator', region: '3301', sub: 'reg-concurrent-a' }));
+    regulators.push(await t.token({ role: 'regulator', region: '33', sub: 'reg-concurrent-b' }));
     await Promise.all(
       Array.from({ length: ENTERPRISES }, async () => {
         const uscc = newUscc('330106');
-        const token = t.token({ role: 'enterprise', uscc, sub: `ent-${uscc}` });
+        const token = await t.token({ role: 'enterprise', uscc, sub: `ent-${uscc}` });
         await t.putEnterprise(uscc);
         const evidence = [];
         for (const [kind, title] of [

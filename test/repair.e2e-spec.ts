@@ -68,10 +68,10 @@ describe('credit repair (real MySQL + Redis + worker)', () => {
     process.env.EVIDENCE_DIR = evidenceDir;
     t = await createTestApp();
     worker = await createTestWorker(t.clock);
-    admin = t.token({ role: 'admin' });
-    regulator = t.token({ role: 'regulator', region: '3301', sub: 'reg-hangzhou-01' });
-    province = t.token({ role: 'regulator', region: '33', sub: 'reg-zhejiang-01' });
-    outsider = t.token({ role: 'regulator', region: '3302', sub: 'reg-ningbo-01' });
+    admin = await t.token({ role: 'admin' });
+    regulator = await t.token({ role: 'regulator', region: '3301', sub: 'reg-hangzhou-01' });
+    province = await t.token({ role: 'regulator', region: '33', sub: 'reg-zhejiang-01' });
+    outsider = await t.token({ role: 'regulator', region: '3302', sub: 'reg-ningbo-01' });
   });
   afterAll(async () => {
     await worker?.close();
@@ -95,7 +95,7 @@ describe('credit repair (real MySQL + Redis + worker)', () => {
       .send(enterpriseBody(overrides))
       .expect(201);
     await addRecord(uscc, { kind: 'ANNUAL_REPORT', occurredOn: '2025-05-01', year: 2024 });
-    return { uscc, token: enterpriseToken(uscc) };
+    return { uscc, token: await enterpriseToken(uscc) };
   }
   const addRecord = (uscc: string, body: object) => t.addRecord(uscc, body);
   const moderatePenalty = (occurredOn = '2026-02-15', violationType = '虚假宣传') => ({
@@ -450,7 +450,7 @@ describe('credit repair (real MySQL + Redis + worker)', () => {
       const e = await newEnterprise();
       const record = await addRecord(e.uscc, moderatePenalty());
       const app = await applyFor(e.token, record.id);
-      const second = t.token({ role: 'regulator', region: '330106', sub: 'reg-xihu-02' });
+      const second = await t.token({ role: 'regulator', region: '330106', sub: 'reg-xihu-02' });
       const [a, b] = await Promise.all([
         act(regulator, app.id, 'accept', { version: 1 }),
         act(second, app.id, 'accept', { version: 1 }),
@@ -492,7 +492,11 @@ describe('credit repair (real MySQL + Redis + worker)', () => {
 
     it('refuses every decision to a regulator of another region (404) and lets a padded-region regulator of the right one decide (200)', async () => {
       // 330100 is the padded spelling of 杭州市 (3301): it must see 330106, as 3301 does.
-      const padded = t.token({ role: 'regulator', region: '330100', sub: 'reg-hangzhou-padded' });
+      const padded = await t.token({
+        role: 'regulator',
+        region: '330100',
+        sub: 'reg-hangzhou-padded',
+      });
       const reason = '材料不足，不予修复。';
       const fresh = async () => {
         const e = await newEnterprise();
@@ -538,7 +542,7 @@ describe('credit repair (real MySQL + Redis + worker)', () => {
 
     it('refuses a token whose region is not a division code (401)', async () => {
       for (const region of ['00', '331', '33010', 'ab']) {
-        const bad = t.token({ role: 'regulator', region, sub: 'reg-bad' });
+        const bad = await t.token({ role: 'regulator', region, sub: 'reg-bad' });
         const res = await t.http().get('/api/v1/repair-applications').set(auth(bad)).expect(401);
         expect(res.body.message).toMatch(/region must be an administrative division code/);
       }
@@ -649,7 +653,11 @@ describe('credit repair (real MySQL + Redis + worker)', () => {
       await submit(e.token, record.id, evidence).expect(201);
       await t.http().get(file).set(auth(regulator)).expect(200);
       await t.http().get(file).set(auth(outsider)).expect(404);
-      const padded = t.token({ role: 'regulator', region: '330100', sub: 'reg-hangzhou-padded' });
+      const padded = await t.token({
+        role: 'regulator',
+        region: '330100',
+        sub: 'reg-hangzhou-padded',
+      });
       await t.http().get(file).set(auth(padded)).expect(200);
       await t.http().get(file).set(auth(other.token)).expect(404);
       await t.http().get(file).set(auth(admin)).expect(403);

@@ -20,7 +20,7 @@ describe('re-scoring under bursts of writes to one enterprise (real MySQL + Redi
   beforeAll(async () => {
     t = await createTestApp();
     worker = await createTestWorker(t.clock);
-    regulator = t.token({ role: 'regulator', region: '3301' });
+    regulator = await t.token({ role: 'regulator', region: '3301' });
   });
   afterAll(async () => {
     await worker.close();

@@ -28,8 +28,8 @@ describe('risk: re-scoring on change and the risk API (real MySQL + Redis + work
   beforeAll(async () => {
     t = await createTestApp();
     worker = await createTestWorker(t.clock);
-    admin = t.token({ role: 'admin' });
-    regulator = t.token({ role: 'regulator', region: '3301' });
+    admin = await t.token({ role: 'admin' });
+    regulator = await t.token({ role: 'regulator', region: '3301' });
   });
   afterAll(async () => {
     await worker.close();
@@ -245,14 +245,14 @@ describe('risk: re-scoring on change and the risk API (real MySQL + Redis + work
     const uscc = newUscc('330106');
     await putEnterprise(uscc);
     await riskWhen(uscc, () => true);
-    const self = t.token({ role: 'enterprise', uscc });
+    const self = await t.token({ role: 'enterprise', uscc });
     await risk(uscc, self).expect(403);
     await t.http().get(`/api/v1/enterprises/${uscc}/risk/history`).set(auth(self)).expect(403);
     await t.http().get('/api/v1/risk').set(auth(self)).expect(403);
     await t.http().get('/api/v1/risk/summary').set(auth(self)).expect(403);
     await t.http().post('/api/v1/risk/simulate').set(auth(self)).send({ uscc }).expect(403);
 
-    const elsewhere = t.token({ role: 'regulator', region: '44' });
+    const elsewhere = await t.token({ role: 'regulator', region: '44' });
     await risk(uscc, elsewhere).expect(404);
     await t.http().get(`/api/v1/enterprises/${uscc}/risk/history`).set(auth(elsewhere)).expect(404);
     await t.http().post('/api/v1/risk/simulate').set(auth(elsewhere)).send({ uscc }).expect(404);

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { signWithProviderKey } from './support/provider-forge';
 import { DataSource } from 'typeorm';
 import { AuditEntryView, AuditWriter } from '@app/core';
 import { enterpriseBody, newUscc } from './support/fixtures';
@@ -33,8 +34,8 @@ describe('security: audit trail, tokens, limits, headers (real MySQL + Redis)', 
 
   beforeAll(async () => {
     t = await createTestApp();
-    admin = t.token({ role: 'admin', sub: 'admin-security' });
-    regulator = t.token({ role: 'regulator', region: '3301', sub: 'regulator-audit-1' });
+    admin = await t.token({ role: 'admin', sub: 'admin-security' });
+    regulator = await t.token({ role: 'regulator', region: '3301', sub: 'regulator-audit-1' });
   });
   afterAll(() => t.close());
 
@@ -92,7 +93,7 @@ describe('security: audit trail, tokens, limits, headers (real MySQL + Redis)', 
       const plan = await t
         .http()
         .post('/api/v1/inspection-plans')
-        .set(auth(t.token({ role: 'regulator', region, sub })))
+        .set(auth(await t.token({ role: 'regulator', region, sub })))
         .send({ name: 'audited plan', seed: 'audit-create' });
       expect(plan.status).toBe(201);
       const page = await eventually(async () => {
@@ -108,7 +109,7 @@ describe('security: audit trail, tokens, limits, headers (real MySQL + Redis)', 
 
     it('records decisions with their outcome, and filters by actor, uscc, action and time', async () => {
       const sub = `regulator-audit-${Date.now()}`;
-      const reg = t.token({ role: 'regulator', region: '330106', sub });
+      const reg = await t.token({ role: 'regulator', region: '330106', sub });
       // A plan over a region without inspectors is refused (422): the refusal is audited too.
       const plan = await t
         .http()
@@ -173,7 +174,7 @@ describe('security: audit trail, tokens, limits, headers (real MySQL + Redis)', 
   });
 
   describe('tokens', () => {
-    const forge = (header: object, claims: object, secret = process.env.JWT_SECRET!) => {
+    const hmac = (header: object, claims: object, secret: string) => {
       const b = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
       const input = `${b(header)}.${b(claims)}`;
       return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
@@ -181,8 +182,9 @@ describe('security: audit trail, tokens, limits, headers (real MySQL + Redis)', 
     const claims = (o: object = {}) => ({
       sub: 'forger',
       role: 'admin',
-      iss: 'credit-risk-service',
+      iss: t.issuer,
       aud: 'credit-risk-api',
+      iat: Math.floor(Date.now() / 1000),
       exp: Math.floor(Date.now() / 1000) + 600,
       ...o,
     });
@@ -191,15 +193,15 @@ describe('security: audit trail, tokens, limits, headers (real MySQL + Redis)', 
       await t
         .http()
         .get('/api/v1/audit?pageSize=1')
-        .set(auth(forge({ alg: 'HS256' }, claims())))
+        .set(auth(signWithProviderKey({}, claims())))
         .expect(200);
-      const unsigned = forge({ alg: 'none' }, claims()).split('.').slice(0, 2).join('.') + '.';
+      const unsigned = hmac({ alg: 'none' }, claims(), 'x').split('.').slice(0, 2).join('.') + '.';
       for (const token of [
         unsigned,
-        forge({ alg: 'HS256' }, claims({ iss: 'elsewhere' })),
-        forge({ alg: 'HS256' }, claims({ aud: 'another-api' })),
-        forge({ alg: 'HS256' }, claims({ exp: Math.floor(Date.now() / 1000) - 120 })),
-        forge({ alg: 'HS256' }, claims(), 'a-guessed-secret-that-is-long-enough-0000'),
+        signWithProviderKey({}, claims({ iss: 'elsewhere' })),
+        signWithProviderKey({}, claims({ aud: 'another-api' })),
+        signWithProviderKey({}, claims({ exp: Math.floor(Date.now() / 1000) - 120 })),
+        hmac({ alg: 'HS256' }, claims(), 'a-guessed-secret-that-is-long-enough-0000'),
       ]) {
         const r = await t.http().get('/api/v1/audit').set(auth(token)).expect(401);
         expect(r.body).toMatchObject({ ...errorShape, statusCode: 401 });
@@ -214,7 +216,7 @@ describe('security: audit trail, tokens, limits, headers (real MySQL + Redis)', 
       const b = await appWith(env);
       try {
         const caller = { role: 'admin' as const, sub: `throttled-${Date.now()}` };
-        const token = a.token(caller);
+        const token = await a.token(caller);
         const get = (x: TestApp, tok = token) =>
           x.http().get('/api/v1/audit?pageSize=1').set(auth(tok));
         expect((await get(a)).status).toBe(200);
@@ -226,9 +228,9 @@ describe('security: audit trail, tokens, limits, headers (real MySQL + Redis)', 
         expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
         expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
         // Another caller has its own budget; health is never limited.
-        expect((await get(a, a.token({ role: 'admin', sub: `${caller.sub}-other` }))).status).toBe(
-          200,
-        );
+        expect(
+          (await get(a, await a.token({ role: 'admin', sub: `${caller.sub}-other` }))).status,
+        ).toBe(200);
         await a.http().get('/api/v1/health').expect(200);
       } finally {
         await a.close();

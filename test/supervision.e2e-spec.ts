@@ -111,8 +111,8 @@ describe('supervision: measures, inspectors and 双随机 inspection plans (real
   beforeAll(async () => {
     t = await createTestApp();
     worker = await createTestWorker(t.clock);
-    admin = t.token({ role: 'admin' });
-    regulator = t.token({ role: 'regulator', region: '3301' });
+    admin = await t.token({ role: 'admin' });
+    regulator = await t.token({ role: 'regulator', region: '3301' });
 
     for (let i = 0; i < 10; i++) tierA.push(await enterprise(REGION));
     for (let i = 0; i < 3; i++) revoked.push(await enterprise(REGION, 'REVOKED'));
@@ -242,9 +242,9 @@ describe('supervision: measures, inspectors and 双随机 inspection plans (real
     });
 
     it('is for regulators: enterprises get 403, other jurisdictions 404', async () => {
-      const self = t.token({ role: 'enterprise', uscc: tierA[0] });
+      const self = await t.token({ role: 'enterprise', uscc: tierA[0] });
       await t.http().get(`/api/v1/enterprises/${tierA[0]}/measures`).set(auth(self)).expect(403);
-      const elsewhere = t.token({ role: 'regulator', region: '44' });
+      const elsewhere = await t.token({ role: 'regulator', region: '44' });
       await t
         .http()
         .get(`/api/v1/enterprises/${tierA[0]}/measures`)
@@ -344,12 +344,12 @@ describe('supervision: measures, inspectors and 双随机 inspection plans (real
         .set(auth(regulator))
         .expect(200);
       expect(got.body).toEqual(plan);
-      const district = t.token({ role: 'regulator', region: REGION });
+      const district = await t.token({ role: 'regulator', region: REGION });
       await t.http().get(`/api/v1/inspection-plans/${plan.id}`).set(auth(district)).expect(200);
       await t.http().get(`/api/v1/inspection-plans/${plan.id}`).set(auth(admin)).expect(200);
       // The padded spellings of 杭州市 and 浙江省 are the same jurisdictions: plan and export visible.
       for (const region of ['330100', '330000']) {
-        const padded = t.token({ role: 'regulator', region });
+        const padded = await t.token({ role: 'regulator', region });
         await t.http().get(`/api/v1/inspection-plans/${plan.id}`).set(auth(padded)).expect(200);
         const csv = await t
           .http()
@@ -361,7 +361,7 @@ describe('supervision: measures, inspectors and 双随机 inspection plans (real
 
       // Outside the region: 404, never 403, for the plan and its export.
       for (const region of ['44', '330106']) {
-        const other = t.token({ role: 'regulator', region });
+        const other = await t.token({ role: 'regulator', region });
         await t.http().get(`/api/v1/inspection-plans/${plan.id}`).set(auth(other)).expect(404);
         await t
           .http()
@@ -381,7 +381,7 @@ describe('supervision: measures, inspectors and 双随机 inspection plans (real
       const outside = await t
         .http()
         .get('/api/v1/inspection-plans')
-        .set(auth(t.token({ role: 'regulator', region: '44' })))
+        .set(auth(await t.token({ role: 'regulator', region: '44' })))
         .expect(200);
       expect(outside.body.total).toBe(0);
     });
@@ -458,7 +458,7 @@ describe('supervision: measures, inspectors and 双随机 inspection plans (real
       const res = await createPlan({ name: '越权', region: '31' }).expect(422);
       expect(res.body.details[0]).toMatchObject({ code: 'REGION_OUTSIDE_JURISDICTION' });
 
-      const self = t.token({ role: 'enterprise', uscc: tierA[0] });
+      const self = await t.token({ role: 'enterprise', uscc: tierA[0] });
       await createPlan({ name: 'x' }, self).expect(403);
       await createPlan({ name: 'x' }, admin).expect(403);
       await t.http().get(`/api/v1/inspection-plans/${plan.id}`).set(auth(self)).expect(403);
@@ -517,7 +517,7 @@ describe('supervision: measures, inspectors and 双随机 inspection plans (real
       const district = await t
         .http()
         .get('/api/v1/inspectors?pageSize=500')
-        .set(auth(t.token({ role: 'regulator', region: REGION })))
+        .set(auth(await t.token({ role: 'regulator', region: REGION })))
         .expect(200);
       expect(
         district.body.items.every((i: { regionCode: string }) => i.regionCode.startsWith(REGION)),

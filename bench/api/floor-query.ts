@@ -32,7 +32,7 @@ export function regulatorRegion(authorization: string | undefined): string | 401
     claims = jwt.verify(bearer ?? '', key, {
       algorithms: ['HS256'],
       issuer: env.JWT_ISSUER,
-      audience: env.JWT_AUDIENCE,
+      audience: env.OIDC_AUDIENCE,
       clockTolerance: 30,
     }) as typeof claims;
   } catch {

@@ -23,7 +23,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
-import { AppConfig, TokenService } from '@app/core';
+import { SignJWT } from 'jose';
+import { AppConfig } from '@app/core';
 import { seedPopulation } from '../../apps/cli/src/commands/seed.command';
 import {
   benchEnvironment,
@@ -192,7 +193,11 @@ async function main() {
   if (!existsSync(join(ROOT, 'dist/apps/api/src/main.js')))
     throw new Error('run `npx nest build` first');
   benchEnvironment('api');
+  // Legacy HS256 tokens (JWT_SECRET), as the floor checks them: the servers need no provider, and
+  // the API verifies a token once and then looks it up, so the algorithm does not change the
+  // per-request cost. The issuer below is never fetched from: no token here names its keys.
   process.env.JWT_SECRET = SECRET;
+  process.env.OIDC_ISSUER = 'http://127.0.0.1:9/bench-unused';
   const config = AppConfig.fromEnvironment();
   console.log(`# API load benchmark — ${new Date().toISOString()}`);
   const ds = await ensurePopulation(config);
@@ -220,16 +225,20 @@ async function main() {
       `${values.connections} connections; ${warmup} s warm-up each, then ${rounds} round(s) of ` +
       `${duration} s per server, taking turns\n`,
   );
-  const token = new TokenService(config).sign({
-    sub: 'bench-regulator',
-    role: 'regulator',
-    region: p,
-  });
+  const token = await new SignJWT({ role: 'regulator', region: p })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('bench-regulator')
+    .setIssuer(config.env.JWT_ISSUER)
+    .setAudience(config.env.OIDC_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime('8h')
+    .sign(new TextEncoder().encode(SECRET));
   const env = {
     ...(process.env as Record<string, string>),
     NODE_ENV: 'production',
     JWT_ISSUER: config.env.JWT_ISSUER,
-    JWT_AUDIENCE: config.env.JWT_AUDIENCE,
+    OIDC_AUDIENCE: config.env.OIDC_AUDIENCE,
+    OIDC_ISSUER: config.env.OIDC_ISSUER!,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     // Out of reach, but in the path: every request is still counted.
     RATE_LIMIT: '1000000000',

@@ -14,7 +14,8 @@ import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomInt } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { AppConfig, TokenService, USCC_ALPHABET, usccCheckCharacter } from '@app/core';
+import { AppConfig, USCC_ALPHABET, usccCheckCharacter } from '@app/core';
+import { issueAccessToken, SigningKeys, type TokenSubject } from '@app/identity';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
 import { createHttpAdapter } from '../../apps/api/src/http-adapter';
@@ -55,13 +56,14 @@ async function main() {
   );
   await app.listen(0, '127.0.0.1');
   const base = `${await app.getUrl()}/api/v1`.replace('[::1]', '127.0.0.1');
-  const tokens = app.get(TokenService);
+  const keys = app.get(SigningKeys);
+  const sign = (s: TokenSubject) => issueAccessToken(config, keys, s);
   const admin = {
-    Authorization: `Bearer ${tokens.sign({ sub: 'bench', role: 'admin' })}`,
+    Authorization: `Bearer ${await sign({ sub: 'bench', role: 'admin' })}`,
     'Content-Type': 'application/json',
   };
   const regulator = {
-    Authorization: `Bearer ${tokens.sign({ sub: 'bench', role: 'regulator', region: '33' })}`,
+    Authorization: `Bearer ${await sign({ sub: 'bench', role: 'regulator', region: '33' })}`,
   };
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 

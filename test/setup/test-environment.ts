@@ -1,3 +1,6 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 /**
  * One database and one Redis key prefix per test run, so runs never collide.
  * The names are fixed here (from the run id) and inherited by every test worker.
@@ -16,7 +19,10 @@ export function applyTestEnvironment(): void {
   process.env.DATABASE_URL = `${base}/crs_test_${id}`;
   process.env.REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
   process.env.REDIS_PREFIX = `crs-test-${id}`;
-  process.env.JWT_SECRET = 'test-secret-0123456789-0123456789-abcdef';
+  // Tokens come from the embedded provider: its key file is made once per run (global-setup),
+  // so every test process signs and verifies with the same keys. No shared secret.
+  process.env.IDP_KEYS_FILE ??= join(tmpdir(), `crs-test-${id}`, 'idp-keys.json');
+  delete process.env.JWT_SECRET;
   process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
   // Small chunks so that even a few dozen enterprises make a multi-chunk run.
   process.env.RECLASSIFY_CHUNK_SIZE ??= '7';

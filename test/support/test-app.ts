@@ -1,7 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import request from 'supertest';
-import { AppConfig, Caller, Clock, FixedClock, TokenService } from '@app/core';
+import { AppConfig, Caller, Clock, FixedClock } from '@app/core';
+import { issueAccessToken, SigningKeys } from '@app/identity';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
 import { createHttpAdapter } from '../../apps/api/src/http-adapter';
@@ -15,7 +16,10 @@ export interface TestApp {
   app: NestFastifyApplication;
   clock: FixedClock;
   http: () => ReturnType<typeof request>;
-  token: (caller: Omit<Caller, 'sub'> & { sub?: string }) => string;
+  /** The embedded provider's issuer (`iss` of its tokens). */
+  issuer: string;
+  /** An access token from the embedded provider (its key, issuer, audience) for any caller. */
+  token: (caller: Omit<Caller, 'sub'> & { sub?: string }) => Promise<string>;
   /** Creates an enterprise as an admin through the API (expects 201) from `enterpriseBody(overrides)`. */
   putEnterprise: (
     uscc: string,
@@ -45,17 +49,22 @@ export async function createTestApp(
   );
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
-  const tokens = app.get(TokenService);
+  const config = app.get(AppConfig);
+  const keys = app.get(SigningKeys);
+  const token = (c: Omit<Caller, 'sub'> & { sub?: string }) =>
+    issueAccessToken(config, keys, { sub: c.sub ?? `${c.role}-test`, ...c } as Caller);
+  const admin = await token({ role: 'admin' });
   return {
     app,
     clock,
     http: () => request(app.getHttpServer()),
-    token: (c) => tokens.sign({ sub: c.sub ?? `${c.role}-test`, ...c } as Caller),
+    issuer: config.identity.issuer,
+    token,
     putEnterprise: async (uscc, overrides = {}) =>
       (
         await request(app.getHttpServer())
           .put(`/api/v1/enterprises/${uscc}`)
-          .set('Authorization', `Bearer ${tokens.sign({ sub: 'admin-test', role: 'admin' })}`)
+          .set('Authorization', `Bearer ${admin}`)
           .send(enterpriseBody(overrides))
           .expect(201)
       ).body,
@@ -63,7 +72,7 @@ export async function createTestApp(
       (
         await request(app.getHttpServer())
           .post(`/api/v1/enterprises/${uscc}/records`)
-          .set('Authorization', `Bearer ${tokens.sign({ sub: 'admin-test', role: 'admin' })}`)
+          .set('Authorization', `Bearer ${admin}`)
           .send(body)
           .expect(201)
       ).body,

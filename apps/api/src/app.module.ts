@@ -1,3 +1,4 @@
+import { IdentityModule } from '@app/identity';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
@@ -19,6 +20,7 @@ import { SupervisionModule } from '@app/supervision';
 import { ReclassificationsController } from './reclassification/reclassifications.controller';
 import { AuditController } from './audit/audit.controller';
 import { HealthController } from './health/health.controller';
+import { IdentityHealthIndicator } from './health/identity.health';
 import { RedisHealthIndicator } from './health/redis.health';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -40,6 +42,7 @@ import { InspectorsController } from './supervision/inspectors.controller';
   imports: [
     LoggingModule.forRoot(),
     CoreModule,
+    IdentityModule,
     AuditModule,
     RateLimitModule,
     TerminusModule,
@@ -71,6 +74,7 @@ import { InspectorsController } from './supervision/inspectors.controller';
   ],
   providers: [
     RedisHealthIndicator,
+    IdentityHealthIndicator,
     // Before AccessGuard: requests without a valid token are limited per address before they cost a check.
     { provide: APP_GUARD, useClass: AddressThrottlerGuard },
     { provide: APP_GUARD, useClass: AccessGuard },

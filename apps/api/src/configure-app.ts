@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import multipart from '@fastify/multipart';
 import { Logger } from 'nestjs-pino';
 import { apiValidationPipe, AuditGuard, AuditWriter } from '@app/core';
+import { EmbeddedProvider, mountEmbeddedProvider, SignInPage } from '@app/identity';
 import { applySecurity } from './security';
 import { serveConsole } from './console/serve-console';
 import { API_LOGGER } from './logging/logging.module';
@@ -24,6 +25,8 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   AuditGuard.register(fastify, app.get(AuditWriter));
   applySecurity(app, API_PREFIX);
   app.get(BoardAccess).register(fastify);
+  const idp = app.get(EmbeddedProvider);
+  if (idp) await mountEmbeddedProvider(fastify, idp, app.get(SignInPage));
   // Evidence uploads: read by the evidence controller with its own limits.
   await app.register(multipart);
   // Imports stream their body to the spool file: Fastify must not read it first.

@@ -10,6 +10,7 @@ export * from './auth/access.guard';
 export * from './auth/current-caller.decorator';
 export * from './auth/jurisdiction';
 export * from './auth/token.service';
+export * from './auth/verification-keys';
 export * from './http/api-error';
 export * from './http/api-exception.filter';
 export * from './http/id.pipe';

@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '@app/core';
+import { IdentityHealthIndicator } from './identity.health';
 import { RedisHealthIndicator } from './redis.health';
 
 @ApiTags('operations')
@@ -11,18 +12,21 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly mysql: TypeOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
+    private readonly identity: IdentityHealthIndicator,
   ) {}
 
   @Get()
   @Public()
   @HealthCheck()
   @ApiOperation({
-    summary: 'Liveness and dependencies: 200 when MySQL and Redis answer, 503 otherwise',
+    summary:
+      "Liveness and dependencies: 200 when MySQL and Redis answer, 503 otherwise; identity: the token issuer's keys (degraded while a remote provider is unreachable and cached keys are used)",
   })
   check() {
     return this.health.check([
       () => this.mysql.pingCheck('mysql', { timeout: 1500 }),
       () => this.redis.check('redis'),
+      () => this.identity.check('identity'),
     ]);
   }
 }

@@ -48,7 +48,7 @@ export class BoardAccess {
     const queryToken = typeof query.token === 'string' ? query.token : undefined;
     const token = bearer ?? queryToken ?? readCookie(req.headers.cookie, BOARD_COOKIE);
     if (!token) throw new UnauthorizedException('the queue board needs an admin token');
-    assertAdmin(this.tokens.verify(token));
+    assertAdmin(await this.tokens.verify(token));
     // Pausing a queue, adding, retrying or cleaning jobs changes what the workers do.
     if (this.readOnly && req.method !== 'GET' && req.method !== 'HEAD') {
       throw new ForbiddenException('the queue board is read-only (QUEUE_BOARD_READ_ONLY)');

@@ -20,7 +20,7 @@ export class AccessGuard implements CanActivate {
     private readonly tokens: TokenService,
   ) {}
 
-  canActivate(ctx: ExecutionContext): boolean {
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_KEY, [
       ctx.getHandler(),
       ctx.getClass(),
@@ -31,7 +31,7 @@ export class AccessGuard implements CanActivate {
     const header: unknown = req.headers?.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw new UnauthorizedException('missing bearer token');
-    const caller = this.tokens.verify(match[1]);
+    const caller = await this.tokens.verify(match[1]);
     req.caller = caller;
 
     if (!policy) throw new ForbiddenException('this route declares no access policy');

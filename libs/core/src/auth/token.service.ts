@@ -1,55 +1,104 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
-import { createSecretKey } from 'node:crypto';
+import { decodeProtectedHeader, jwtVerify, type JWTPayload, type JWTVerifyOptions } from 'jose';
 import { AppConfig } from '../config/app-config';
 import { isValidUscc, normalizeUscc } from '../values/uscc';
 import { isJurisdiction, normalizeJurisdiction } from '../values/region-code';
-import { Caller, ROLES } from './caller';
+import { Caller, Role, ROLES } from './caller';
+import { VerificationKeys } from './verification-keys';
 
-const ALGORITHM = 'HS256';
+/** What an OpenID provider may sign access tokens with: asymmetric only. */
+export const PROVIDER_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
 
 /** Distinct tokens remembered as verified; the oldest is forgotten first. */
 const VERIFIED_CACHE_SIZE = 10_000;
 
-/** Signs and verifies bearer tokens; the only place that knows the JWT details. */
+/** The claim names that carry a caller's role, jurisdiction and USCC. */
+export interface ClaimNames {
+  role: string;
+  region: string;
+  uscc: string;
+}
+
+/**
+ * The API as an OAuth resource server: verifies bearer access tokens of the
+ * OpenID provider (OIDC_ISSUER, or the embedded one) with `jose`, against the
+ * provider's keys, issuer and this API's audience, and maps their claims to a
+ * Caller. HS256 tokens signed with JWT_SECRET are accepted only while that is
+ * set (legacy integrations). The only place that knows the JWT details.
+ */
 @Injectable()
 export class TokenService {
-  private readonly jwt: JwtService;
-  private readonly issuer: string;
-  private readonly audience: string;
+  private readonly provider: JWTVerifyOptions;
+  private readonly legacy?: { key: Uint8Array; options: JWTVerifyOptions };
   private readonly skewSeconds: number;
   private readonly maxLifetimeSeconds: number;
+  private readonly claims: ClaimNames;
   /**
    * Tokens already verified, by their exact text: a token's signature, issuer
    * and audience never change, so a caller's next request only has its expiry
-   * checked again (as jsonwebtoken does it, with the same skew). Decoding and
-   * checking a JWT was ~5% of the CPU of a risk read under load.
+   * checked again (with the same skew). Verifying a JWT on every request was
+   * ~5% of the CPU of a risk read under load.
    */
   private readonly verified = new Map<string, { caller: Caller; exp: number }>();
 
-  constructor(config: AppConfig) {
-    // A KeyObject, made once: given a string, jsonwebtoken builds one on every
-    // verify, first trying (and failing) to read it as a public key: 15% of the
-    // CPU of a risk read under load.
-    this.jwt = new JwtService({
-      secret: createSecretKey(Buffer.from(config.jwtSecret)) as unknown as string,
-    });
-    this.issuer = config.env.JWT_ISSUER;
-    this.audience = config.env.JWT_AUDIENCE;
-    this.skewSeconds = config.env.JWT_CLOCK_SKEW_SECONDS;
-    this.maxLifetimeSeconds = config.env.JWT_MAX_LIFETIME_SECONDS;
+  constructor(
+    config: AppConfig,
+    private readonly keys: VerificationKeys,
+  ) {
+    const { env } = config;
+    this.skewSeconds = env.JWT_CLOCK_SKEW_SECONDS;
+    this.maxLifetimeSeconds = env.JWT_MAX_LIFETIME_SECONDS;
+    this.claims = {
+      role: env.OIDC_CLAIM_ROLE,
+      region: env.OIDC_CLAIM_REGION,
+      uscc: env.OIDC_CLAIM_USCC,
+    };
+    const common = {
+      audience: config.identity.audience,
+      clockTolerance: this.skewSeconds,
+      requiredClaims: ['exp', 'sub'],
+    };
+    // Pinning the algorithms refuses alg:none and algorithm confusion (an
+    // HS256 token "signed" with the provider's public key).
+    this.provider = { ...common, issuer: config.identity.issuer, algorithms: PROVIDER_ALGORITHMS };
+    if (env.JWT_SECRET) {
+      this.legacy = {
+        key: new TextEncoder().encode(env.JWT_SECRET),
+        options: { ...common, issuer: env.JWT_ISSUER, algorithms: ['HS256'] },
+      };
+    }
   }
 
-  sign(caller: Caller, expiresInSeconds = 8 * 3600): string {
-    return this.jwt.sign(
-      { ...caller },
-      {
-        algorithm: ALGORITHM,
-        expiresIn: expiresInSeconds,
-        issuer: this.issuer,
-        audience: this.audience,
-      },
-    );
+  async verify(token: string): Promise<Caller> {
+    const known = this.verified.get(token);
+    if (known) {
+      if (Math.floor(Date.now() / 1000) < known.exp + this.skewSeconds) return known.caller;
+      this.verified.delete(token); // expired: verified again below, which says so
+    }
+    let claims: JWTPayload;
+    try {
+      // jose refuses a `crit` header it does not implement (RFC 7515 §4.1.11): we implement none.
+      claims =
+        this.legacy && decodeProtectedHeader(token).alg === 'HS256'
+          ? (await jwtVerify(token, this.legacy.key, this.legacy.options)).payload
+          : (await jwtVerify(token, this.keys.getKey, this.provider)).payload;
+    } catch (e) {
+      // jose's messages name the expected claim values: not for the caller.
+      const expired = (e as { code?: string }).code === 'ERR_JWT_EXPIRED';
+      throw new UnauthorizedException(expired ? 'token expired' : 'invalid token');
+    }
+    const exp = claims.exp!;
+    // A token issued in the future beyond the skew was minted by a clock we must not trust.
+    if (typeof claims.iat === 'number' && claims.iat > Date.now() / 1000 + this.skewSeconds) {
+      throw new UnauthorizedException('token issued in the future');
+    }
+    this.assertLifetime(exp, claims.iat);
+    const caller = Object.freeze(toCaller(claims, this.claims));
+    if (this.verified.size >= VERIFIED_CACHE_SIZE) {
+      this.verified.delete(this.verified.keys().next().value!);
+    }
+    this.verified.set(token, { caller, exp });
+    return caller;
   }
 
   /**
@@ -63,64 +112,35 @@ export class TokenService {
       throw new UnauthorizedException('token lifetime exceeds the maximum');
     }
   }
-
-  verify(token: string): Caller {
-    const known = this.verified.get(token);
-    if (known) {
-      if (Math.floor(Date.now() / 1000) < known.exp + this.skewSeconds) return known.caller;
-      this.verified.delete(token); // expired: verified again below, which says so
-    }
-    // RFC 7515 §4.1.11: a token naming extensions in `crit` must be refused
-    // by a verifier that does not implement them, and we implement none.
-    if (criticalHeader(token)) throw new UnauthorizedException('invalid token');
-    let claims: Record<string, unknown>;
-    try {
-      // Pinning the algorithm refuses alg:none and algorithm-confusion tokens
-      // (RS256/ES256 headers, or HS384/HS512 with our secret).
-      claims = this.jwt.verify(token, {
-        algorithms: [ALGORITHM],
-        issuer: this.issuer,
-        audience: this.audience,
-        clockTolerance: this.skewSeconds,
-      });
-    } catch (e) {
-      // jsonwebtoken's messages name the expected issuer and audience: not for the caller.
-      const expired = (e as Error).name === 'TokenExpiredError';
-      throw new UnauthorizedException(expired ? 'token expired' : 'invalid token');
-    }
-    // jsonwebtoken accepts a token without exp: one that never expires is refused here.
-    if (typeof claims.exp !== 'number') throw new UnauthorizedException('token has no exp');
-    // A token issued in the future beyond the skew was minted by a clock we must not trust.
-    if (typeof claims.iat === 'number' && claims.iat > Date.now() / 1000 + this.skewSeconds) {
-      throw new UnauthorizedException('token issued in the future');
-    }
-    this.assertLifetime(claims.exp, claims.iat);
-    const caller = Object.freeze(toCaller(claims));
-    if (this.verified.size >= VERIFIED_CACHE_SIZE) {
-      this.verified.delete(this.verified.keys().next().value!);
-    }
-    this.verified.set(token, { caller, exp: claims.exp });
-    return caller;
-  }
 }
 
-/** Whether the token's header has a `crit` member (unreadable headers are jsonwebtoken's to refuse). */
-function criticalHeader(token: string): boolean {
-  try {
-    const header: unknown = JSON.parse(Buffer.from(token.split('.', 1)[0], 'base64url').toString());
-    return typeof header === 'object' && header !== null && 'crit' in header;
-  } catch {
-    return false;
-  }
+/** A claim by name; a dotted name reads a nested object (`realm_access.crs_role`). */
+function claim(claims: JWTPayload, name: string): unknown {
+  if (name in claims) return claims[name];
+  return name
+    .split('.')
+    .reduce<unknown>(
+      (v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
+      claims,
+    );
 }
 
-function toCaller(claims: Record<string, unknown>): Caller {
-  const { sub, role, region, uscc } = claims;
+/** The role: a string, or a list (a Keycloak role mapper's) holding exactly one of ours. */
+function roleOf(value: unknown): Role | undefined {
+  const candidates = Array.isArray(value) ? value : [value];
+  const ours = candidates.filter((r): r is Role => ROLES.includes(r as Role));
+  return ours.length === 1 ? ours[0] : undefined;
+}
+
+export function toCaller(claims: JWTPayload, names: ClaimNames): Caller {
+  const sub = claims.sub;
   if (typeof sub !== 'string' || !sub) throw new UnauthorizedException('token has no sub');
-  if (typeof role !== 'string' || !ROLES.includes(role as Caller['role'])) {
+  const role = roleOf(claim(claims, names.role));
+  if (!role) {
     throw new UnauthorizedException('token role must be admin, regulator or enterprise');
   }
   if (role === 'regulator') {
+    const region = claim(claims, names.region);
     if (typeof region !== 'string' || !isJurisdiction(region)) {
       throw new UnauthorizedException(
         'regulator token region must be an administrative division code of 2, 4 or 6 digits, not 00',
@@ -130,6 +150,7 @@ function toCaller(claims: Record<string, unknown>): Caller {
     return { sub, role, region: normalizeJurisdiction(region) };
   }
   if (role === 'enterprise') {
+    const uscc = claim(claims, names.uscc);
     if (typeof uscc !== 'string' || !isValidUscc(uscc)) {
       throw new UnauthorizedException('enterprise token needs a valid uscc');
     }

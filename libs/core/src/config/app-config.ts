@@ -1,8 +1,15 @@
 import { resolve } from 'node:path';
 import { Environment, validateEnvironment } from './environment';
 
-/** A fixed secret for local development only; every token it signs is worthless elsewhere. */
-export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-do-not-use-in-production';
+/** Who issues the access tokens this API accepts (docs/identity.md). */
+export interface IdentitySettings {
+  /** The OpenID provider's issuer: OIDC_ISSUER, else the embedded provider at `<publicUrl>/idp`. */
+  issuer: string;
+  /** Whether this process serves the embedded provider under /idp. */
+  embedded: boolean;
+  publicUrl: string;
+  audience: string;
+}
 
 export interface DatabaseSettings {
   host: string;
@@ -16,16 +23,24 @@ export interface DatabaseSettings {
 export class AppConfig {
   readonly env: Environment;
   readonly database: DatabaseSettings;
-  readonly jwtSecret: string;
-  readonly usesDevelopmentSecret: boolean;
   readonly configDir: string;
+  readonly identity: IdentitySettings;
 
   constructor(env: Environment) {
     this.env = env;
     this.database = parseDatabaseUrl(env.DATABASE_URL);
-    this.usesDevelopmentSecret = !env.JWT_SECRET;
-    this.jwtSecret = env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET;
     this.configDir = resolve(env.CONFIG_DIR);
+    const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+    const embedded =
+      !env.OIDC_ISSUER &&
+      (env.IDP_EMBEDDED === 'true' ||
+        (env.IDP_EMBEDDED !== 'false' && env.NODE_ENV !== 'production'));
+    this.identity = {
+      issuer: env.OIDC_ISSUER ?? `${publicUrl}/idp`,
+      embedded,
+      publicUrl,
+      audience: env.OIDC_AUDIENCE,
+    };
   }
 
   static fromEnvironment(raw: Record<string, string | undefined> = process.env): AppConfig {

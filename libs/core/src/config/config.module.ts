@@ -9,9 +9,9 @@ import { AppConfig } from './app-config';
       provide: AppConfig,
       useFactory: () => {
         const config = AppConfig.fromEnvironment();
-        if (config.usesDevelopmentSecret) {
+        if (config.env.JWT_SECRET) {
           new Logger('Config').warn(
-            'JWT_SECRET is not set: using the fixed development secret (NODE_ENV=development only)',
+            "JWT_SECRET is set: HS256 shared-secret tokens are accepted besides the OpenID provider's (legacy integrations)",
           );
         }
         return config;

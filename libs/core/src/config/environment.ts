@@ -143,12 +143,88 @@ export class Environment {
   @IsString()
   @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
   METRICS_TOKEN?: string;
-  /** Tokens must carry this `iss` and this `aud`; `npm run token` signs with them. */
+  /**
+   * Legacy HS256 tokens (only while JWT_SECRET is set) must carry this `iss`;
+   * OpenID provider tokens carry the provider's.
+   */
   @Matches(/^\S{1,200}$/, { message: 'JWT_ISSUER must be 1–200 characters without spaces' })
   JWT_ISSUER = 'credit-risk-service';
 
-  @Matches(/^\S{1,200}$/, { message: 'JWT_AUDIENCE must be 1–200 characters without spaces' })
-  JWT_AUDIENCE = 'credit-risk-api';
+  /** The `aud` every access token must carry: this API as a resource server (docs/identity.md). */
+  @Matches(/^\S{1,200}$/, { message: 'OIDC_AUDIENCE must be 1–200 characters without spaces' })
+  OIDC_AUDIENCE = 'credit-risk-api';
+
+  /**
+   * The OpenID provider whose access tokens are accepted (discovery at
+   * `<issuer>/.well-known/openid-configuration`). Unset: the embedded provider
+   * under `/idp` is the issuer.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+[^/]$/, {
+    message: 'OIDC_ISSUER must be an http(s) URL without a trailing slash',
+  })
+  OIDC_ISSUER?: string;
+
+  /** Claim names that carry the role, jurisdiction, USCC and display name (a Keycloak realm's mappers). */
+  @Matches(/^[\w.:-]{1,64}$/, { message: 'OIDC_CLAIM_ROLE must be a claim name' })
+  OIDC_CLAIM_ROLE = 'role';
+
+  @Matches(/^[\w.:-]{1,64}$/, { message: 'OIDC_CLAIM_REGION must be a claim name' })
+  OIDC_CLAIM_REGION = 'region';
+
+  @Matches(/^[\w.:-]{1,64}$/, { message: 'OIDC_CLAIM_USCC must be a claim name' })
+  OIDC_CLAIM_USCC = 'uscc';
+
+  @Matches(/^[\w.:-]{1,64}$/, { message: 'OIDC_CLAIM_NAME must be a claim name' })
+  OIDC_CLAIM_NAME = 'name';
+
+  /** How long fetched provider keys are used before they are fetched again (unknown `kid`s refetch sooner). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  OIDC_JWKS_MAX_AGE_SECONDS = 600;
+
+  /** At most one JWKS refetch per this many seconds, however many unknown `kid`s arrive. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  OIDC_JWKS_COOLDOWN_SECONDS = 30;
+
+  /** The address people and systems reach this service at: the embedded provider's issuer is `<PUBLIC_URL>/idp`. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/\s]+$/, {
+    message: 'PUBLIC_URL must be an http(s) origin like https://crs.example.gov.cn',
+  })
+  PUBLIC_URL?: string;
+
+  /** The embedded provider: on by default in development and test, off in production unless `true`. */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  IDP_EMBEDDED?: 'true' | 'false';
+
+  /** The embedded provider's private signing keys (a JWKS; the first signs, all verify). Created in development. */
+  @IsString()
+  IDP_KEYS_FILE = 'var/idp-keys.json';
+
+  /** Folder with accounts.yaml and clients.yaml for the embedded provider. */
+  @IsString()
+  IDP_CONFIG_DIR = 'config/identity';
+
+  /** Access-token lifetime the embedded provider issues. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(60)
+  @Max(43200)
+  IDP_ACCESS_TOKEN_TTL_SECONDS = 3600;
+
+  /** Failed sign-ins of one account before each next attempt waits (doubling, up to 15 min). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  IDP_LOCKOUT_AFTER = 5;
 
   /** Tolerated clock difference with the token issuer for `exp`, `nbf` and `iat`. */
   @Transform(({ value }) => (value === undefined ? value : Number(value)))
@@ -285,8 +361,10 @@ export function validateEnvironment(raw: Record<string, string | undefined>): En
   const problems = errors.map(
     (e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`,
   );
-  if (!env.JWT_SECRET && env.NODE_ENV !== 'development') {
-    problems.push('JWT_SECRET: required unless NODE_ENV=development');
+  if (env.NODE_ENV === 'production' && !env.OIDC_ISSUER && env.IDP_EMBEDDED !== 'true') {
+    problems.push(
+      'OIDC_ISSUER: required in production (or IDP_EMBEDDED=true to run the embedded provider)',
+    );
   }
   if (problems.length > 0) {
     throw new EnvironmentError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);

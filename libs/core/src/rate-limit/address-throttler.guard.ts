@@ -41,7 +41,7 @@ export class AddressThrottlerGuard implements CanActivate {
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const req = ctx.switchToHttp().getRequest<HttpRequest>();
-    if (this.hasValidToken(req)) return true;
+    if (await this.hasValidToken(req)) return true;
     // Hashed: no client address is stored in Redis.
     const key = createHash('sha256').update(`address\0${req.ip}`).digest('base64url').slice(0, 32);
     const hit = await this.storage.increment(
@@ -62,12 +62,12 @@ export class AddressThrottlerGuard implements CanActivate {
   }
 
   /** As AccessGuard reads the token; verification is cached there, so the second one is a lookup. */
-  private hasValidToken(req: HttpRequest): boolean {
+  private async hasValidToken(req: HttpRequest): Promise<boolean> {
     const header = req.headers.authorization;
     const token = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header)?.[1] : undefined;
     if (!token) return false;
     try {
-      this.tokens.verify(token);
+      await this.tokens.verify(token);
       return true;
     } catch {
       return false;

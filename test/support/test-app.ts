@@ -50,10 +50,14 @@ export async function createTestApp(
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const config = app.get(AppConfig);
-  const keys = app.get(SigningKeys);
-  const token = (c: Omit<Caller, 'sub'> & { sub?: string }) =>
-    issueAccessToken(config, keys, { sub: c.sub ?? `${c.role}-test`, ...c } as Caller);
-  const admin = await token({ role: 'admin' });
+  const keys = app.get(SigningKeys) as SigningKeys | null;
+  const token = async (c: Omit<Caller, 'sub'> & { sub?: string }) => {
+    // An app verifying a remote provider's tokens (OIDC_ISSUER) has no key to sign with.
+    if (!keys) throw new Error('this app has no embedded provider: ask the provider for tokens');
+    return issueAccessToken(config, keys, { sub: c.sub ?? `${c.role}-test`, ...c } as Caller);
+  };
+  let adminToken: Promise<string> | undefined;
+  const admin = () => (adminToken ??= token({ role: 'admin' }));
   return {
     app,
     clock,
@@ -64,7 +68,7 @@ export async function createTestApp(
       (
         await request(app.getHttpServer())
           .put(`/api/v1/enterprises/${uscc}`)
-          .set('Authorization', `Bearer ${admin}`)
+          .set('Authorization', `Bearer ${await admin()}`)
           .send(enterpriseBody(overrides))
           .expect(201)
       ).body,
@@ -72,7 +76,7 @@ export async function createTestApp(
       (
         await request(app.getHttpServer())
           .post(`/api/v1/enterprises/${uscc}/records`)
-          .set('Authorization', `Bearer ${admin}`)
+          .set('Authorization', `Bearer ${await admin()}`)
           .send(body)
           .expect(201)
       ).body,

@@ -6,6 +6,7 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { CachingReflector } from '../http/caching-reflector';
+import { MISSING_TOKEN } from '../http/api-exception.filter';
 import { ACCESS_KEY, AccessPolicy } from './access.decorator';
 import { TokenService } from './token.service';
 
@@ -30,7 +31,7 @@ export class AccessGuard implements CanActivate {
     const req = ctx.switchToHttp().getRequest();
     const header: unknown = req.headers?.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match) throw new UnauthorizedException('missing bearer token');
+    if (!match) throw new UnauthorizedException(MISSING_TOKEN);
     const caller = await this.tokens.verify(match[1]);
     req.caller = caller;
 

@@ -42,9 +42,21 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const retryAfter = (exception.getResponse() as { retryAfter?: number }).retryAfter;
       if (retryAfter) adapter.setHeader(res, 'Retry-After', String(retryAfter));
     }
+    if (body.statusCode === HttpStatus.UNAUTHORIZED) {
+      // RFC 6750 §3: a request without a token gets the scheme only; a refused token, the error code.
+      const presented = body.message !== MISSING_TOKEN;
+      adapter.setHeader(
+        res,
+        'WWW-Authenticate',
+        presented ? 'Bearer error="invalid_token"' : 'Bearer',
+      );
+    }
     adapter.reply(res, body, body.statusCode);
   }
 }
+
+/** AccessGuard's message when no bearer token came at all. */
+export const MISSING_TOKEN = 'missing bearer token';
 
 /** Fastify refuses an unknown Content-Type with just its status text: say what is taken. */
 const UNSUPPORTED_MEDIA_TYPE =

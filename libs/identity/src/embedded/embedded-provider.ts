@@ -48,9 +48,12 @@ export class EmbeddedProvider {
   }
 
   private build(): void {
+    const issuer = new URL(this.config.identity.issuer);
     const provider = new Provider(this.config.identity.issuer, this.configuration());
-    provider.proxy =
-      this.config.env.TRUST_PROXY !== undefined && this.config.env.TRUST_PROXY !== '';
+    // Endpoint URLs are built from the request's host and scheme: they must be PUBLIC_URL's,
+    // whatever address or proxy the request came through, or they would not match the issuer.
+    // (Only the forwarded host and scheme are set below, from config, never from the client.)
+    provider.proxy = true;
     provider.on('server_error', (_ctx, err) => this.logger.error(`provider error: ${err.message}`));
     const callback = provider.callback();
     this.provider = provider;
@@ -58,6 +61,8 @@ export class EmbeddedProvider {
     // (oidc-provider reads the mount path back from `originalUrl`, as Express sets it.)
     this.handler = (req, res) => {
       (req as IncomingMessage & { originalUrl?: string }).originalUrl = req.url;
+      req.headers['x-forwarded-host'] = issuer.host;
+      req.headers['x-forwarded-proto'] = issuer.protocol.slice(0, -1);
       req.url = req.url!.slice(IDP_PATH.length) || '/';
       return callback(req, res);
     };

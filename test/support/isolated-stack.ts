@@ -38,7 +38,6 @@ export class IsolatedStack {
       NODE_ENV: 'test',
       DATABASE_URL: `${server}/${name}`,
       REDIS_PREFIX: 'crs-isolated',
-      JWT_SECRET: 'isolated-secret-0123456789-0123456789-abcdef',
       LOG_LEVEL: 'info',
       ...extraEnv,
     };

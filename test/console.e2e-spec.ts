@@ -9,11 +9,14 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  writeFileSync,
 } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { stringify } from 'yaml';
+import { hashPassword } from '@app/identity';
+import { freePort } from './support/free-port';
 import { createTestApp, TestApp } from './support/test-app';
 import { createTestWorker, eventually, queueDrained } from './support/test-worker';
 import { enterpriseBody, newUscc } from './support/fixtures';
@@ -77,6 +80,35 @@ describe(
 
     const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
+    /** The people who sign in through the provider's page in these tests. */
+    const PASSWORD = 'console-test-password';
+    const enterpriseUscc = newUscc('330106');
+    let identityDir: string | undefined;
+    async function writeIdentity(): Promise<string> {
+      const dir = mkdtempSync(join(tmpdir(), 'crs-console-identity-'));
+      const passwordHash = await hashPassword(PASSWORD);
+      const person = (username: string, name: string, role: string, extra: object = {}) => ({
+        username,
+        name,
+        nameEn: name,
+        role,
+        ...extra,
+        passwordHash,
+      });
+      const accounts = [
+        person('admin-console-test', '系统管理员 测试', 'admin'),
+        person('reg-shaoxing-01', '绍兴市市场监督管理局 周敏', 'regulator', { region: '3306' }),
+        person('reg-shaoxing-02', '绍兴市市场监督管理局 吴刚', 'regulator', { region: '3306' }),
+        person(`ent-${enterpriseUscc}`, '测试企业 经办人', 'enterprise', { uscc: enterpriseUscc }),
+      ];
+      writeFileSync(join(dir, 'accounts.yaml'), stringify({ accounts }));
+      writeFileSync(
+        join(dir, 'clients.yaml'),
+        readFileSync(join(ROOT, 'config/identity/clients.yaml')),
+      );
+      return dir;
+    }
+
     beforeAll(async () => {
       if (!existsSync(CHROMIUM)) {
         throw new Error(
@@ -89,10 +121,15 @@ describe(
       evidenceDir = mkdtempSync(join(tmpdir(), 'crs-console-evidence-'));
       process.env.EVIDENCE_DIR = evidenceDir;
 
-      t = await createTestApp();
-      await t.app.listen(0, '127.0.0.1');
-      const { port } = t.app.getHttpServer().address() as AddressInfo;
+      // The provider writes its URLs from PUBLIC_URL: the port is chosen before the app exists.
+      const port = await freePort();
       base = `http://127.0.0.1:${port}`;
+      process.env.PUBLIC_URL = base;
+      identityDir = await writeIdentity();
+      process.env.IDP_CONFIG_DIR = identityDir;
+      t = await createTestApp();
+      await t.app.listen(port, '127.0.0.1');
+      await t.putEnterprise(enterpriseUscc);
       worker = await createTestWorker(t.clock);
       admin = await t.token({ role: 'admin', sub: 'admin-console-test' });
       regulator = await t.token({ role: 'regulator', region: '3306', sub: 'reg-shaoxing-01' });
@@ -119,7 +156,10 @@ describe(
       await worker?.close();
       await t?.close();
       if (evidenceDir) rmSync(evidenceDir, { recursive: true, force: true });
+      if (identityDir) rmSync(identityDir, { recursive: true, force: true });
       delete process.env.EVIDENCE_DIR;
+      delete process.env.PUBLIC_URL;
+      delete process.env.IDP_CONFIG_DIR;
     });
 
     // ---- seeding, through the public API only --------------------------------------------
@@ -212,10 +252,12 @@ describe(
       return context.newPage();
     }
 
-    /** Pastes the token into the sign-in form, as a person would. */
-    async function signIn(page: Page, token: string, path = '/console/') {
+    /** Signs in as a person would: 登录, the provider's page, account and password, back. */
+    async function signIn(page: Page, account: string, path = '/console/') {
       await page.goto(`${base}${path}`);
-      await page.getByLabel('访问令牌').fill(token);
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.getByLabel('账号').fill(account);
+      await page.getByLabel('密码').fill(PASSWORD);
       await page.getByRole('button', { name: '登录' }).click();
       await page.getByRole('button', { name: '退出' }).waitFor();
     }
@@ -238,23 +280,33 @@ describe(
 
     // ---- the tests -----------------------------------------------------------------------
 
-    it('signs in with a pasted token (session storage only); the overview matches /risk/summary', async () => {
+    it('signs in through the provider (code + PKCE): the person is named; the overview matches /risk/summary', async () => {
       const page = await newPage();
-      await page.goto(`${base}/console/`);
-      await page.getByLabel('访问令牌').waitFor();
+      await page.goto(`${base}/console/overview`);
+      await page.getByRole('button', { name: '登录' }).waitFor();
       await screenshots(page, 'sign-in');
-      await page.getByLabel('访问令牌').fill('not-a-token');
       await page.getByRole('button', { name: '登录' }).click();
-      await expect(page.getByRole('alert').textContent()).resolves.toContain('不是有效的令牌');
-
-      await signIn(page, regulator);
+      // The provider's own page, on /idp, in Chinese with English beside it.
+      await page.waitForURL(/\/idp\/interaction\//);
+      await page.getByLabel('账号').fill('reg-shaoxing-01');
+      await page.getByLabel('密码').fill('wrong-password');
+      await page.getByRole('button', { name: '登录' }).click();
+      await expect(page.getByRole('alert').textContent()).resolves.toContain('账号或密码不正确');
+      expect(await page.getByLabel('账号').inputValue()).toBe('reg-shaoxing-01');
+      await screenshots(page, 'provider-sign-in-error');
+      await page.getByLabel('密码').fill(PASSWORD);
+      await page.getByRole('button', { name: '登录' }).click();
+      // Back on the page that was asked for, signed in as a person, not a role.
       await page.waitForURL(`${base}/console/overview`);
       await page.getByTestId('tier-total').waitFor();
+      expect(await page.getByTestId('who').textContent()).toBe(
+        '绍兴市市场监督管理局 周敏 · 辖区 3306',
+      );
       const storage = (await page.evaluate(
-        '({ session: Object.keys(sessionStorage), local: Object.values(localStorage).join(" ") })',
-      )) as { session: string[]; local: string };
-      expect(storage.session).toContain('crs.console.token');
-      expect(storage.local).not.toContain(regulator.slice(0, 20));
+        '({ session: Object.keys(sessionStorage), local: Object.keys(localStorage) })',
+      )) as { session: string[]; local: string[] };
+      expect(storage.local).toContain(`oidc.user:${base}/idp:crs-console`);
+      expect(storage.session).not.toContain('crs.console.token');
 
       const summary = (
         await t
@@ -300,11 +352,30 @@ describe(
       await screenshots(page, 'overview-en');
       await page.getByRole('button', { name: 'Language' }).click();
       await page.getByRole('heading', { name: '辖区总览' }).waitFor();
+
+      // A second tab of the same browser is signed in too: the session is the provider's.
+      const second = await page.context().newPage();
+      await second.goto(`${base}/console/enterprises`);
+      await second.getByRole('button', { name: '退出' }).waitFor();
+      expect(await second.getByTestId('who').textContent()).toContain('周敏');
+      // 退出 ends the provider's session (it asks to confirm) and every tab's.
+      await page.getByRole('button', { name: /^(退出|Sign out)$/ }).click();
+      await page.waitForURL(/\/idp\/session\/end/);
+      await screenshots(page, 'provider-sign-out');
+      await page.getByRole('button', { name: /退出/ }).click();
+      await page.waitForURL(`${base}/console/`);
+      await page.getByRole('button', { name: /^(登录|Sign in)$/ }).waitFor();
+      await second.getByRole('button', { name: '登录' }).waitFor();
+      await second.getByText('您已在其他页面退出登录。').waitFor();
+      // …and at the provider: signing in again asks for the password.
+      await second.getByRole('button', { name: '登录' }).click();
+      await second.waitForURL(/\/idp\/interaction\//);
+      await second.getByLabel('密码').waitFor();
     });
 
     it('finds an enterprise by name with the keyboard; its factors sum to its score; vetoes are plain', async () => {
       const page = await newPage();
-      await signIn(page, regulator);
+      await signIn(page, 'reg-shaoxing-01');
       await page.getByRole('link', { name: '企业查询' }).click();
       const box = page.getByLabel('统一社会信用代码或企业名称');
       await box.focus();
@@ -354,7 +425,7 @@ describe(
 
     it('approves a repair from the queue (accept, then approve) and the tier changes', async () => {
       const page = await newPage();
-      await signIn(page, regulator);
+      await signIn(page, 'reg-shaoxing-01');
       await page.getByRole('link', { name: '信用修复' }).click();
       await page.getByLabel('申请状态').selectOption('SUBMITTED');
       await page.getByRole('button', { name: '筛选' }).click();
@@ -412,11 +483,8 @@ describe(
     it('tells the second regulator deciding the same application that someone else decided first (409)', async () => {
       const first = await newPage();
       const second = await newPage();
-      await signIn(first, regulator);
-      await signIn(
-        second,
-        await t.token({ role: 'regulator', region: '3306', sub: 'reg-shaoxing-02' }),
-      );
+      await signIn(first, 'reg-shaoxing-01');
+      await signIn(second, 'reg-shaoxing-02');
       const url = `${base}/console/repairs/${conflictTarget.appId}`;
       for (const p of [first, second]) {
         await p.goto(url);
@@ -464,7 +532,7 @@ describe(
 
     it('runs: an admin starts a full dry run and watches it complete; regulators get no button', async () => {
       const page = await newPage();
-      await signIn(page, admin);
+      await signIn(page, 'admin-console-test');
       await page.getByRole('link', { name: '分类批次' }).click();
       await page.getByRole('radio', { name: '全量' }).check();
       await page.getByLabel('试运行（仅统计迁移，不保存结果）').check();
@@ -480,7 +548,7 @@ describe(
       await screenshots(page, 'runs');
 
       const reg = await newPage();
-      await signIn(reg, regulator);
+      await signIn(reg, 'reg-shaoxing-01');
       await reg.goto(`${base}/console/runs`);
       await reg.getByText('仅管理员可发起批次。').waitFor();
       expect(await reg.getByRole('button', { name: '开始' }).count()).toBe(0);
@@ -494,8 +562,8 @@ describe(
       page.on('response', (r) => {
         if (r.status() === 403) forbidden.push(new URL(r.url()).pathname);
       });
-      const own = approveTarget.uscc;
-      await signIn(page, await t.token({ role: 'enterprise', uscc: own, sub: `ent-${own}` }));
+      const own = enterpriseUscc;
+      await signIn(page, `ent-${own}`);
       await page.waitForURL(`${base}/console/overview`);
       const note = page.locator('.note.error[data-status="403"]').first();
       await note.waitFor();

@@ -1,12 +1,12 @@
 import { createHash, createHmac, createPublicKey, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateKeyPair, importJWK, SignJWT } from 'jose';
 import request from 'supertest';
 import { newSigningKey } from '@app/identity';
 import { newUscc } from './support/fixtures';
+import { freePort } from './support/free-port';
 import { createTestApp, TestApp } from './support/test-app';
 import { eventually } from './support/test-worker';
 
@@ -21,14 +21,6 @@ const KEYS = join(DIR, 'idp-keys.json');
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
 const now = () => Math.floor(Date.now() / 1000);
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 /** Location's path and query (the provider writes absolute URLs of PUBLIC_URL, or paths). */
 const pathOf = (location: string) => {

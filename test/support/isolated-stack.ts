@@ -1,22 +1,11 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppConfig, dataSourceOptions, dropDatabase, migrate } from '@app/core';
+import { freePort } from './free-port';
 
 const ROOT = join(__dirname, '..', '..');
 const TS_RUNNER = ['--require', join(ROOT, 'bench/register.js')];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * A database and a Redis server of its own, and worker processes started the

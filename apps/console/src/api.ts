@@ -1,4 +1,4 @@
-import { clearToken, readToken } from './session';
+import { accessToken } from './auth';
 
 /** An error answer of the API: `{statusCode, error, message, details?}`. */
 export class ApiError extends Error {
@@ -11,7 +11,7 @@ export class ApiError extends Error {
   }
 }
 
-/** Called when the API says the token is missing, invalid or expired (401). */
+/** Called when the API says the token is missing, invalid or expired (401): the session ends. */
 let onUnauthorized: () => void = () => {};
 export function setUnauthorizedHandler(fn: () => void): void {
   onUnauthorized = fn;
@@ -44,7 +44,7 @@ async function send(
   init: { method?: string; body?: unknown; signal?: AbortSignal },
 ): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  const token = readToken();
+  const token = accessToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';
   const res = await fetch(`/api/v1${path}`, {
@@ -65,10 +65,7 @@ async function send(
   } catch {
     // not JSON: keep the status text
   }
-  if (res.status === 401) {
-    clearToken();
-    onUnauthorized();
-  }
+  if (res.status === 401) onUnauthorized();
   throw new ApiError(res.status, message, details);
 }
 

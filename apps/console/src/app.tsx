@@ -6,25 +6,19 @@ import { Overview } from './pages/overview';
 import { RepairApplicationPage } from './pages/repair-application';
 import { RepairQueue } from './pages/repairs';
 import { Runs } from './pages/runs';
-import { SignIn } from './pages/sign-in';
-import { Link, navigate, useLocation, type Location } from './router';
-import { clearToken, decodeClaims, readToken, type Claims } from './session';
+import { SignIn, SignInCallback } from './pages/sign-in';
+import { Link, useLocation, type Location } from './router';
+import { setCurrentUser, USER_STORAGE_KEY, userManager, type Claims } from './auth';
 
 const LANG_KEY = 'crs.console.lang';
-
-function initialClaims(): Claims | null {
-  const token = readToken();
-  if (!token) return null;
-  const c = decodeClaims(token);
-  return typeof c === 'string' ? null : c;
-}
 
 export function App() {
   const [lang, setLang] = useState<Lang>(() =>
     localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh',
   );
   const i18n = useMemo(() => makeI18n(lang), [lang]);
-  const [claims, setClaims] = useState<Claims | null>(initialClaims);
+  /** undefined while the stored session is being read. */
+  const [claims, setClaims] = useState<Claims | null | undefined>(undefined);
   const [notice, setNotice] = useState<string>();
   const loc = useLocation();
 
@@ -34,18 +28,43 @@ export function App() {
     localStorage.setItem(LANG_KEY, lang);
   }, [lang, i18n]);
 
+  // The session: read once, then followed through the provider's events and other tabs.
   useEffect(() => {
-    setUnauthorizedHandler(() => {
+    const load = () => userManager.getUser().then((u) => setClaims(setCurrentUser(u)));
+    void load();
+    const ended = (message: string) => {
+      void userManager.removeUser();
+      setCurrentUser(null);
       setClaims(null);
-      setNotice(i18n.t('sessionExpired'));
-    });
+      setNotice(message);
+    };
+    const events = userManager.events;
+    const loaded = (u: Parameters<Parameters<typeof events.addUserLoaded>[0]>[0]) =>
+      setClaims(setCurrentUser(u));
+    const renewFailed = () => ended(i18n.t('sessionExpired'));
+    events.addUserLoaded(loaded);
+    events.addSilentRenewError(renewFailed);
+    events.addAccessTokenExpired(renewFailed);
+    // Another tab signed in or out: follow it.
+    const onStorage = (e: StorageEvent) => {
+      if (e.key !== USER_STORAGE_KEY) return;
+      if (e.newValue === null) ended(i18n.t('signedOutElsewhere'));
+      else void load();
+    };
+    window.addEventListener('storage', onStorage);
+    setUnauthorizedHandler(() => ended(i18n.t('sessionExpired')));
+    return () => {
+      events.removeUserLoaded(loaded);
+      events.removeSilentRenewError(renewFailed);
+      events.removeAccessTokenExpired(renewFailed);
+      window.removeEventListener('storage', onStorage);
+    };
   }, [i18n]);
 
+  // 退出: ends the provider's session (it asks to confirm), and so every tab's.
   const signOut = () => {
-    clearToken();
-    setClaims(null);
-    setNotice(undefined);
-    navigate('/', true);
+    setCurrentUser(null);
+    void userManager.signoutRedirect();
   };
   const toggleLang = () => setLang(lang === 'zh' ? 'en' : 'zh');
 
@@ -69,14 +88,9 @@ export function App() {
           {claims && (
             <>
               <span className="small" data-testid="who">
-                {i18n.t(
-                  claims.role === 'admin'
-                    ? 'roleAdmin'
-                    : claims.role === 'regulator'
-                      ? 'roleRegulator'
-                      : 'roleEnterprise',
-                )}
+                {claims.name ?? claims.sub}
                 {claims.region ? ` · ${i18n.t('jurisdiction')} ${claims.region}` : ''}
+                {claims.uscc ? ` · ${claims.uscc}` : ''}
                 {claims.role === 'admin' ? ` · ${i18n.t('allRegions')}` : ''}
               </span>
               <button type="button" onClick={signOut}>
@@ -87,16 +101,14 @@ export function App() {
         </div>
       </header>
       <main id="content" tabIndex={-1}>
-        {claims ? (
+        {loc.path === '/callback' ? (
+          <SignInCallback onFailed={setNotice} />
+        ) : claims === undefined ? null : claims ? (
           <Routes loc={loc} claims={claims} />
         ) : (
           <SignIn
             notice={notice}
-            onSignedIn={(c) => {
-              setClaims(c);
-              setNotice(undefined);
-              if (loc.path === '/' || loc.path === '/signin') navigate('/overview', true);
-            }}
+            returnTo={`${loc.path}${loc.params.size ? `?${loc.params}` : ''}`}
           />
         )}
       </main>

@@ -33,13 +33,18 @@ const STRINGS = {
 
   signInTitle: ['登录', 'Sign in'],
   signInHelp: [
-    '粘贴身份认证系统签发的访问令牌（JWT）。令牌只保存在本浏览器标签页的会话存储中，关闭标签页即清除。',
-    "Paste the access token (JWT) issued by the identity provider. It is kept in this tab's session storage only and is gone when the tab closes.",
+    '使用统一身份认证账号登录。登录后，同一浏览器中打开的其他页面也保持登录；退出将结束所有页面的登录。',
+    'Sign in with your account at the identity provider. Other tabs of this browser stay signed in; signing out ends every tab.',
   ],
-  tokenLabel: ['访问令牌', 'Access token'],
   signInButton: ['登录', 'Sign in'],
-  tokenMalformed: ['这不是有效的令牌。', 'This is not a valid token.'],
-  tokenExpired: ['令牌已过期。', 'This token has expired.'],
+  signingIn: ['正在登录……', 'Signing in…'],
+  signInFailed: ['登录未完成，请重试。', 'Sign-in did not complete; please try again.'],
+  signInDenied: ['登录已取消。', 'Sign-in was cancelled.'],
+  signInUnavailable: [
+    '无法连接身份认证服务，请稍后再试。',
+    'The identity provider cannot be reached; please try again later.',
+  ],
+  signedOutElsewhere: ['您已在其他页面退出登录。', 'You signed out in another tab.'],
 
   overviewTitle: ['辖区总览', 'Jurisdiction overview'],
   tierDistribution: ['风险分类分布', 'Tier distribution'],

@@ -4,7 +4,7 @@ import { ErrorNote, Loading, Section } from '../components/common';
 import { TransitionMatrix } from '../components/transition-matrix';
 import { fmt } from '../format';
 import { useI18n } from '../i18n';
-import type { Role } from '../session';
+import type { Role } from '../auth';
 import type { Page, Run } from '../types';
 import { useApi } from '../use-api';
 

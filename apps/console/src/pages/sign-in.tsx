@@ -1,31 +1,23 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n';
-import { decodeClaims, saveToken, type Claims } from '../session';
+import { signIn, userManager } from '../auth';
+import { navigate } from '../router';
 
-export function SignIn({
-  onSignedIn,
-  notice,
-}: {
-  onSignedIn: (c: Claims) => void;
-  notice?: string;
-}) {
+/** The signed-out page: one button that goes to the provider's sign-in page. */
+export function SignIn({ notice, returnTo }: { notice?: string; returnTo: string }) {
   const { t } = useI18n();
-  const [token, setToken] = useState('');
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const value = token.trim().replace(/^Bearer\s+/i, '');
-    const claims = decodeClaims(value);
-    if (claims === 'malformed' || claims === 'expired') {
-      setError(t(claims === 'malformed' ? 'tokenMalformed' : 'tokenExpired'));
-      return;
-    }
-    saveToken(value);
-    onSignedIn(claims);
+  const go = () => {
+    setBusy(true);
+    signIn(returnTo).catch((e: Error) => {
+      setBusy(false);
+      setError(`${t('signInUnavailable')} (${e.message})`);
+    });
   };
   return (
     <div className="signin">
-      <form className="card" onSubmit={submit} aria-labelledby="signin-title">
+      <section className="card" aria-labelledby="signin-title">
         <h1 id="signin-title">{t('signInTitle')}</h1>
         {notice && (
           <p className="note warn" role="status">
@@ -33,28 +25,48 @@ export function SignIn({
           </p>
         )}
         <p className="muted">{t('signInHelp')}</p>
-        <label htmlFor="token">{t('tokenLabel')}</label>
-        <textarea
-          id="token"
-          name="token"
-          rows={5}
-          value={token}
-          onChange={(e) => setToken(e.target.value)}
-          spellCheck={false}
-          autoComplete="off"
-          required
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? 'token-error' : undefined}
-        />
         {error && (
-          <p id="token-error" className="field-error" role="alert">
+          <p className="field-error" role="alert">
             {error}
           </p>
         )}
-        <button type="submit" className="primary">
+        <button type="button" className="primary" onClick={go} disabled={busy}>
           {t('signInButton')}
         </button>
-      </form>
+      </section>
     </div>
+  );
+}
+
+/**
+ * /console/callback: the provider sends the browser back here with a code (or
+ * an error); the code is exchanged for tokens and the person lands on the page
+ * they wanted.
+ */
+export function SignInCallback({ onFailed }: { onFailed: (message: string) => void }) {
+  const { t } = useI18n();
+  const once = useRef(false);
+  useEffect(() => {
+    if (once.current) return; // StrictMode runs effects twice; a code is good once
+    once.current = true;
+    userManager
+      .signinRedirectCallback()
+      .then((user) => {
+        const state = user.state as { returnTo?: string } | undefined;
+        const to = state?.returnTo;
+        navigate(to && to !== '/callback' && to !== '/' ? to : '/overview', true);
+      })
+      .catch((e: Error & { error?: string; error_description?: string }) => {
+        const denied = e.error === 'access_denied';
+        onFailed(
+          `${t(denied ? 'signInDenied' : 'signInFailed')}${e.error_description ? ` (${e.error_description})` : ''}`,
+        );
+        navigate('/', true);
+      });
+  }, [onFailed, t]);
+  return (
+    <p className="muted" role="status">
+      {t('signingIn')}
+    </p>
   );
 }

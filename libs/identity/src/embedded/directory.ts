@@ -24,6 +24,8 @@ const accountSchema = z
 const clientSchema = z
   .object({
     clientId: z.string().regex(/^[\w.-]{1,64}$/),
+    /** Shown on the sign-in page: who is asking the person to sign in. */
+    name: z.string().min(1).max(100).optional(),
     public: z.boolean().optional(),
     secretEnv: z
       .string()

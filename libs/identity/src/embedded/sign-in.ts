@@ -52,10 +52,11 @@ export class SignInPage {
       const details = await provider.interactionDetails(req, res);
       if (details.uid !== uid)
         return send(res, 400, errorPage('invalid_request', 'interaction mismatch'));
-      const client = await provider.Client.find(String(details.params.client_id));
+      const clientId = String(details.params.client_id);
+      const client = this.idp.directory.clients.find((c) => c.clientId === clientId);
       const form: LoginForm = {
         action: `${IDP_PATH}/interaction/${uid}/login`,
-        clientName: client?.clientId ?? '',
+        clientName: client?.name ?? clientId,
         developmentHint: this.production
           ? undefined
           : `开发环境 Development: admin, reg-33, reg-3301, reg-330106, reg-4403, ent-91330106MA2B3C4D5D … / ${DEVELOPMENT_PASSWORD}`,

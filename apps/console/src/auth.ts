@@ -1,0 +1,68 @@
+import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
+
+/**
+ * Sign-in through the service's OpenID provider (authorization code + PKCE,
+ * by oidc-client-ts). The signed-in user lives in localStorage, so a second
+ * tab of the console is signed in too, and the provider's session is what
+ * lasts: 退出 ends it for every tab. The access token is renewed with the
+ * refresh token before it expires. Claims are read for display and to choose
+ * what to offer (an admin's run button); the API verifies the token on every
+ * call and decides.
+ */
+export type Role = 'admin' | 'regulator' | 'enterprise';
+
+export interface Claims {
+  sub: string;
+  role: Role;
+  name?: string;
+  region?: string;
+  uscc?: string;
+}
+
+const origin = window.location.origin;
+
+export const userManager = new UserManager({
+  authority: `${origin}/idp`,
+  client_id: 'crs-console',
+  redirect_uri: `${origin}/console/callback`,
+  post_logout_redirect_uri: `${origin}/console/`,
+  scope: 'openid profile offline_access api',
+  userStore: new WebStorageStateStore({ store: window.localStorage }),
+  automaticSilentRenew: true,
+  // The ID token carries name, role, region and uscc: no userinfo round trip.
+  loadUserInfo: false,
+});
+
+/** The key under which the user is stored: another tab's change to it is a sign-in or -out there. */
+export const USER_STORAGE_KEY = `oidc.user:${origin}/idp:crs-console`;
+
+let current: User | null = null;
+
+/** The access token for API calls, while the user is signed in and it has not expired. */
+export function accessToken(): string | null {
+  return current && !current.expired ? current.access_token : null;
+}
+
+/** Remembers the user API calls are made for; null when signed out. */
+export function setCurrentUser(user: User | null): Claims | null {
+  current = user && !user.expired ? user : null;
+  return current ? claimsOf(current) : null;
+}
+
+function claimsOf(user: User): Claims | null {
+  const p = user.profile as Record<string, unknown>;
+  const role = p.role;
+  if (role !== 'admin' && role !== 'regulator' && role !== 'enterprise') return null;
+  return {
+    sub: String(p.sub),
+    role,
+    name: typeof p.name === 'string' ? p.name : undefined,
+    region: typeof p.region === 'string' ? p.region : undefined,
+    uscc: typeof p.uscc === 'string' ? p.uscc : undefined,
+  };
+}
+
+/** Where to come back to after the provider: the page the person wanted. */
+export function signIn(returnTo: string): Promise<void> {
+  return userManager.signinRedirect({ state: { returnTo } });
+}

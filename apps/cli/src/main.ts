@@ -1,33 +1,51 @@
-import { EnvironmentError } from '@app/core';
+import { EnvironmentError } from '@app/core/config/environment';
 import { CliError } from './args';
-import { importCommand, importHelp } from './commands/import.command';
-import { migrateCommand, migrateHelp } from './commands/migrate.command';
-import { reclassifyCommand, reclassifyHelp } from './commands/reclassify.command';
-import { seedCommand, seedHelp } from './commands/seed.command';
-import { startCommand, startHelp } from './commands/start.command';
-import { tokenCommand, tokenHelp } from './commands/token.command';
 
-const COMMANDS: Record<string, { run: (argv: string[]) => unknown; help: string }> = {
-  start: { run: startCommand, help: startHelp },
-  migrate: { run: migrateCommand, help: migrateHelp },
-  token: { run: tokenCommand, help: tokenHelp },
-  import: { run: importCommand, help: importHelp },
-  reclassify: { run: reclassifyCommand, help: reclassifyHelp },
-  seed: { run: seedCommand, help: seedHelp },
+type Command = { run: (argv: string[]) => unknown; help: string };
+
+/**
+ * Each command is loaded when it is run, not all at start-up: `token` must not
+ * load the API (and its OpenID provider) only to print a token in well under a second.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  start: async () => {
+    const m = await import('./commands/start.command');
+    return { run: m.startCommand, help: m.startHelp };
+  },
+  migrate: async () => {
+    const m = await import('./commands/migrate.command');
+    return { run: m.migrateCommand, help: m.migrateHelp };
+  },
+  token: async () => {
+    const m = await import('./commands/token.command');
+    return { run: m.tokenCommand, help: m.tokenHelp };
+  },
+  import: async () => {
+    const m = await import('./commands/import.command');
+    return { run: m.importCommand, help: m.importHelp };
+  },
+  reclassify: async () => {
+    const m = await import('./commands/reclassify.command');
+    return { run: m.reclassifyCommand, help: m.reclassifyHelp };
+  },
+  seed: async () => {
+    const m = await import('./commands/seed.command');
+    return { run: m.seedCommand, help: m.seedHelp };
+  },
 };
 
-function usage(): string {
-  return `usage: npm run <command> -- [options]\n\n${Object.values(COMMANDS)
-    .map((c) => c.help)
-    .join('\n\n')}`;
+async function usage(): Promise<string> {
+  const commands = await Promise.all(Object.values(COMMANDS).map((load) => load()));
+  return `usage: npm run <command> -- [options]\n\n${commands.map((c) => c.help).join('\n\n')}`;
 }
 
 async function main(argv: string[]): Promise<void> {
   const [name, ...rest] = argv;
-  const command = name ? COMMANDS[name] : undefined;
-  if (!command || rest.includes('--help')) {
-    console.log(usage());
-    if (!command) process.exitCode = name && name !== '--help' ? 2 : 0;
+  const load = name ? COMMANDS[name] : undefined;
+  const command = load && !rest.includes('--help') ? await load() : undefined;
+  if (!command) {
+    console.log(load ? (await load()).help : await usage());
+    if (!load) process.exitCode = name && name !== '--help' ? 2 : 0;
     return;
   }
   await command.run(rest);

@@ -1,3 +1,4 @@
+export * from './constants';
 export * from './identity.module';
 export * from './mount';
 export * from './keys/signing-keys';

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { EmbeddedProvider, IDP_PATH } from './embedded/embedded-provider';
+import { IDP_PATH } from './constants';
+import { EmbeddedProvider } from './embedded/embedded-provider';
 import { SignInPage } from './embedded/sign-in';
 
 /**

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { importJWK, SignJWT } from 'jose';
-import type { AppConfig, Role } from '@app/core';
+import type { Role } from '@app/core/auth/caller';
+import type { AppConfig } from '@app/core/config/app-config';
 import type { SigningKeys } from '../keys/signing-keys';
-import { API_SCOPE } from './embedded-provider';
+import { API_SCOPE } from '../constants';
 
 export interface TokenSubject {
   sub: string;

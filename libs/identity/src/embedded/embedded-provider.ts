@@ -3,14 +3,10 @@ import { createHmac } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { AppConfig } from '@app/core';
+import { API_SCOPE, IDP_PATH } from '../constants';
 import { SigningKeys } from '../keys/signing-keys';
 import { claimsOf, Directory } from './directory';
 import { errorPage, loggedOutPage, logoutPage, type Page } from './pages';
-
-/** Where the provider is mounted on the API's port; the issuer is `<PUBLIC_URL>/idp`. */
-export const IDP_PATH = '/idp';
-/** The scope of this API as a resource server. */
-export const API_SCOPE = 'api';
 
 /**
  * The embedded OpenID provider (oidc-provider): discovery, JWKS, authorization

@@ -66,7 +66,8 @@ describe('identity: OpenID provider and resource server', () => {
       .post(`${interaction}/login`)
       .type('form')
       .send({ username, password });
-    if (login.status !== 303) return { login, tokens: undefined as never as Record<string, string> };
+    if (login.status !== 303)
+      return { login, tokens: undefined as never as Record<string, string> };
     const resume = await agent.get(pathOf(login.headers.location)).expect(303);
     const callback = new URL(resume.headers.location);
     expect(callback.pathname).toBe('/console/callback');

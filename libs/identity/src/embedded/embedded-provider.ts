@@ -171,6 +171,8 @@ export class EmbeddedProvider {
         Grant: 8 * 3600,
         RefreshToken: 8 * 3600,
       },
+      // Browser calls to the token endpoint come from the console, on PUBLIC_URL's origin only.
+      clientBasedCORS: (_ctx, origin) => origin === new URL(identity.publicUrl).origin,
       renderError: async (ctx, out) =>
         send(ctx, errorPage(String(out.error), out.error_description)),
     };

@@ -1,5 +1,6 @@
 import {
   ACTION_ROLE,
+  actionsFor,
   allowedActions,
   APPLICATION_ACTIONS,
   APPLICATION_STATUSES,
@@ -110,5 +111,15 @@ describe('application state machine', () => {
     ]);
     expect(allowedActions('SUBMITTED')).toEqual(['accept', 'reject', 'withdraw']);
     expect(allowedActions('APPROVED')).toEqual(['revoke']);
+  });
+
+  it('offers each role only its own actions: an enterprise never 受理/批准, a regulator never 撤回', () => {
+    expect(actionsFor('SUBMITTED', 'enterprise')).toEqual(['withdraw']);
+    expect(actionsFor('SUBMITTED', 'regulator')).toEqual(['accept', 'reject']);
+    expect(actionsFor('ACCEPTED', 'enterprise')).toEqual(['withdraw']);
+    expect(actionsFor('ACCEPTED', 'regulator')).toEqual(['approve', 'deny']);
+    expect(actionsFor('APPROVED', 'enterprise')).toEqual([]);
+    expect(actionsFor('APPROVED', 'regulator')).toEqual(['revoke']);
+    for (const s of APPLICATION_STATUSES) expect(actionsFor(s, 'admin')).toEqual([]);
   });
 });

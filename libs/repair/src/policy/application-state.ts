@@ -103,6 +103,19 @@ export function allowedActions(status: ApplicationStatus): ApplicationAction[] {
   return APPLICATION_ACTIONS.filter((a) => TRANSITIONS[status][a] !== undefined);
 }
 
+/**
+ * What `role` may do to an application in `status` now: the lifecycle's
+ * actions that are that role's. An admin decides nothing (the API's roles say so too).
+ */
+export function actionsFor(
+  status: ApplicationStatus,
+  role: 'admin' | 'regulator' | 'enterprise',
+): ApplicationAction[] {
+  if (role === 'admin') return [];
+  const mine: ApplicationRole = role === 'enterprise' ? 'ENTERPRISE' : 'REGULATOR';
+  return allowedActions(status).filter((a) => ACTION_ROLE[a] === mine);
+}
+
 /** Open applications count against the one-open-application-per-record limit. */
 export function isOpen(status: ApplicationStatus): boolean {
   return status === 'SUBMITTED' || status === 'ACCEPTED';

@@ -83,7 +83,7 @@ export class ApplicationDecisionService {
       }),
     );
     for (const uscc of rescore) await this.rescore.request(uscc, `repair-${action}:${id}`);
-    return (await this.queries.views([id]))[0];
+    return (await this.queries.views([id], caller))[0];
   }
 
   /** The columns a transition sets besides status and version. */

@@ -37,7 +37,7 @@ export class ApplicationQueryService {
 
   async get(caller: Caller, id: number): Promise<ApplicationView> {
     await this.findVisible(caller, id);
-    return (await this.views([id]))[0];
+    return (await this.views([id], caller))[0];
   }
 
   async list(caller: Caller, q: ListApplicationsQueryDto): Promise<Page<ApplicationView>> {
@@ -74,12 +74,19 @@ export class ApplicationQueryService {
       ]),
       this.db.query(`SELECT COUNT(*) AS total ${from}`, params),
     ]);
-    const items = await this.views(rows.map((r: { id: string }) => Number(r.id)));
+    const items = await this.views(
+      rows.map((r: { id: string }) => Number(r.id)),
+      caller,
+    );
     return { items, page: q.page, pageSize: q.pageSize, total: Number(total) };
   }
 
-  /** Full views of `ids`, in that order, in a fixed number of queries. */
-  async views(ids: number[], m: EntityManager = this.db.manager): Promise<ApplicationView[]> {
+  /** Full views of `ids` for `caller` (who must be allowed to see them), in that order, in a fixed number of queries. */
+  async views(
+    ids: number[],
+    caller: Caller,
+    m: EntityManager = this.db.manager,
+  ): Promise<ApplicationView[]> {
     if (ids.length === 0) return [];
     const keys = ids.map(String);
     const [apps, about, evidence, history] = await Promise.all([
@@ -112,6 +119,7 @@ export class ApplicationQueryService {
         { uscc: ab.uscc, recordKind: ab.kind },
         evidence.filter((e) => String(e.applicationId) === id),
         history.filter((h) => String(h.applicationId) === id),
+        caller.role,
       );
     });
   }

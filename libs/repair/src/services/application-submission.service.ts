@@ -110,7 +110,7 @@ export class ApplicationSubmissionService {
       }
       throw err;
     }
-    return (await this.queries.views([id]))[0];
+    return (await this.queries.views([id], caller))[0];
   }
 }
 

@@ -1,4 +1,5 @@
-import { allowedActions } from '../policy/application-state';
+import type { Role } from '@app/core/auth/caller';
+import { actionsFor } from '../policy/application-state';
 import { RepairApplication } from '../entities/repair-application.entity';
 import { RepairEvidence } from '../entities/repair-evidence.entity';
 import { RepairHistoryEntry } from '../entities/repair-history-entry.entity';
@@ -9,6 +10,7 @@ export function applicationView(
   about: { uscc: string; recordKind: string },
   evidence: RepairEvidence[],
   history: RepairHistoryEntry[],
+  viewer: Role,
 ) {
   return {
     id: Number(a.id),
@@ -29,7 +31,8 @@ export function applicationView(
     overdue: a.overdue,
     /** Non-empty: part of a deadline fell in a year without official holiday data (Mon–Fri used). */
     calendarFallbackYears: a.calendarFallbackYears,
-    allowedActions: allowedActions(a.status),
+    /** What the caller may do now: an enterprise never sees 受理/批准, a regulator never 撤回. */
+    allowedActions: actionsFor(a.status, viewer),
     evidence: evidence.map((e) => ({ kind: e.kind, title: e.title, sha256: e.sha256 })),
     history: history.map((h) => ({
       at: h.at.toISOString(),

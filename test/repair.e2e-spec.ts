@@ -29,6 +29,7 @@ interface Application {
   recordId: number;
   status: string;
   version: number;
+  allowedActions: string[];
   policy: string;
   submittedAt: string;
   acceptBy: string;
@@ -311,6 +312,10 @@ describe('credit repair (real MySQL + Redis + worker)', () => {
       const other = await newEnterprise();
       const record = await addRecord(e.uscc, moderatePenalty());
       const app = await applyFor(e.token, record.id);
+      // Each caller is offered its own actions only.
+      expect(app.allowedActions).toEqual(['withdraw']);
+      const seen = await t.http().get(`/api/v1/repair-applications/${app.id}`).set(auth(regulator));
+      expect(seen.body.allowedActions).toEqual(['accept', 'reject']);
 
       await act(other.token, app.id, 'withdraw', { version: 1 }).expect(404);
       await act(regulator, app.id, 'withdraw', { version: 1 }).expect(403);

@@ -69,6 +69,48 @@ async function send(
   throw new ApiError(res.status, message, details);
 }
 
+/** What POST /evidence answers for a stored file. */
+export interface StoredEvidence {
+  sha256: string;
+  size: number;
+  contentType: string;
+}
+
+/**
+ * Uploads one repair material with progress (fetch cannot report upload
+ * progress; XMLHttpRequest can). The server checks the type by content, the
+ * size and the quota, and says why in the error.
+ */
+export function uploadEvidence(
+  file: File,
+  onProgress: (fraction: number) => void,
+): Promise<StoredEvidence> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/v1/evidence');
+    const token = accessToken();
+    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    xhr.onload = () => {
+      let body: { message?: string } & Partial<StoredEvidence> = {};
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        // not JSON: the status says it
+      }
+      if (xhr.status === 201 || xhr.status === 200) resolve(body as StoredEvidence);
+      else {
+        if (xhr.status === 401) onUnauthorized();
+        reject(new ApiError(xhr.status, body.message ?? xhr.statusText));
+      }
+    };
+    xhr.onerror = () => reject(new Error('network error'));
+    const form = new FormData();
+    form.append('file', file);
+    xhr.send(form);
+  });
+}
+
 export function query(params: Record<string, string | number | boolean | undefined>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));

@@ -1,13 +1,16 @@
 import { useEffect, useMemo, useState } from 'react';
 import { setUnauthorizedHandler } from './api';
-import { I18nProvider, makeI18n, useI18n, type Lang } from './i18n';
+import { I18nProvider, makeI18n, useI18n, type Lang, type StringKey } from './i18n';
 import { EnterpriseDetail, EnterpriseSearch } from './pages/enterprise';
+import { ApplyForRepair } from './pages/my/apply';
+import { MyApplication, MyApplications } from './pages/my/my-applications';
+import { MyRecords } from './pages/my/my-records';
 import { Overview } from './pages/overview';
 import { RepairApplicationPage } from './pages/repair-application';
 import { RepairQueue } from './pages/repairs';
 import { Runs } from './pages/runs';
 import { SignIn, SignInCallback } from './pages/sign-in';
-import { Link, useLocation, type Location } from './router';
+import { Link, navigate, useLocation, type Location } from './router';
 import { setCurrentUser, USER_STORAGE_KEY, userManager, type Claims } from './auth';
 
 const LANG_KEY = 'crs.console.lang';
@@ -75,7 +78,7 @@ export function App() {
       </a>
       <header className="top">
         <div className="brand">{i18n.t('appTitle')}</div>
-        {claims && <Nav loc={loc} />}
+        {claims && <Nav loc={loc} role={claims.role} />}
         <div className="who">
           <button
             type="button"
@@ -116,14 +119,39 @@ export function App() {
   );
 }
 
-function Nav({ loc }: { loc: Location }) {
-  const { t } = useI18n();
-  const items: [string, string][] = [
+/** What each role may open: menus offer only these, so no page meets a 403. */
+function navItems(role: Claims['role'], t: (k: StringKey) => string): [string, string][] {
+  if (role === 'enterprise') {
+    return [
+      ['/my/records', t('navMyRecords')],
+      ['/my/applications', t('navMyApplications')],
+    ];
+  }
+  if (role === 'admin') {
+    return [
+      ['/runs', t('navRuns')],
+      ['/overview', t('navOverview')],
+      ['/enterprises', t('navEnterprises')],
+    ];
+  }
+  return [
     ['/overview', t('navOverview')],
     ['/enterprises', t('navEnterprises')],
     ['/repairs', t('navRepairs')],
     ['/runs', t('navRuns')],
   ];
+}
+
+/** Each role's landing page. */
+const HOME: Record<Claims['role'], string> = {
+  regulator: '/overview',
+  enterprise: '/my/records',
+  admin: '/runs',
+};
+
+function Nav({ loc, role }: { loc: Location; role: Claims['role'] }) {
+  const { t } = useI18n();
+  const items = navItems(role, t);
   return (
     <nav aria-label="main">
       <ul>
@@ -150,14 +178,30 @@ function Routes({ loc, claims }: { loc: Location; claims: Claims }) {
   }, [loc.path]);
   const p = loc.path;
   let m: RegExpMatchArray | null;
-  if (p === '/' || p === '/overview' || p === '/signin') return <Overview />;
-  if (p === '/enterprises') return <EnterpriseSearch q={loc.params.get('q') ?? ''} />;
-  if ((m = p.match(/^\/enterprises\/([0-9A-Za-z]{18})$/))) {
-    return <EnterpriseDetail key={m[1].toUpperCase()} uscc={m[1].toUpperCase()} />;
+  if (p === '/' || p === '/signin') {
+    navigate(HOME[claims.role], true);
+    return null;
   }
-  if (p === '/repairs') return <RepairQueue key={loc.params.toString()} params={loc.params} />;
-  if ((m = p.match(/^\/repairs\/(\d+)$/))) return <RepairApplicationPage key={m[1]} id={m[1]} />;
-  if (p === '/runs') return <Runs role={claims.role} />;
+  if (claims.role === 'enterprise') {
+    const uscc = claims.uscc!;
+    if (p === '/my/records') return <MyRecords uscc={uscc} />;
+    if ((m = p.match(/^\/my\/records\/(\d+)\/apply$/)))
+      return <ApplyForRepair key={m[1]} uscc={uscc} recordId={Number(m[1])} />;
+    if (p === '/my/applications') return <MyApplications />;
+    if ((m = p.match(/^\/my\/applications\/(\d+)$/))) return <MyApplication key={m[1]} id={m[1]} />;
+  } else {
+    if (p === '/overview') return <Overview />;
+    if (p === '/enterprises') return <EnterpriseSearch q={loc.params.get('q') ?? ''} />;
+    if ((m = p.match(/^\/enterprises\/([0-9A-Za-z]{18})$/))) {
+      return <EnterpriseDetail key={m[1].toUpperCase()} uscc={m[1].toUpperCase()} />;
+    }
+    if (claims.role === 'regulator') {
+      if (p === '/repairs') return <RepairQueue key={loc.params.toString()} params={loc.params} />;
+      if ((m = p.match(/^\/repairs\/(\d+)$/)))
+        return <RepairApplicationPage key={m[1]} id={m[1]} />;
+    }
+    if (p === '/runs') return <Runs role={claims.role} />;
+  }
   return (
     <p className="note error" role="alert">
       {t('notFound')}: {p}

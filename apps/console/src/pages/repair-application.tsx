@@ -8,7 +8,6 @@ import { deadlineOf, type Application, type Eligibility } from '../types';
 import { useApi } from '../use-api';
 
 const NEEDS_REASON = new Set(['reject', 'deny', 'revoke']);
-const REGULATOR_ACTIONS = ['accept', 'reject', 'approve', 'deny', 'revoke'];
 
 type Outcome =
   { kind: 'ok'; action: string } | { kind: 'conflict' } | { kind: 'error'; error: Error };
@@ -57,7 +56,8 @@ export function RepairApplicationPage({ id }: { id: string }) {
 
   if (app.error) return <ErrorNote error={app.error} onRetry={app.reload} />;
   if (!a) return <Loading />;
-  const actions = a.allowedActions.filter((x) => REGULATOR_ACTIONS.includes(x));
+  // The API offers each caller only its own actions (a regulator never 撤回).
+  const actions = a.allowedActions;
   // While this application is open, "an open application exists" is this one: not a reason to refuse.
   const isOpen = a.status === 'SUBMITTED' || a.status === 'ACCEPTED';
   const itself = (cond: string) => isOpen && cond === 'OPEN_APPLICATION_EXISTS';

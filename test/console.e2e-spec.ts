@@ -1,21 +1,10 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { execFileSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
-import { stringify } from 'yaml';
-import { hashPassword } from '@app/identity';
+import { ARTIFACTS, ensureConsoleBuilt, writeIdentityDir } from './support/browser';
 import { freePort } from './support/free-port';
 import { createTestApp, TestApp } from './support/test-app';
 import { createTestWorker, eventually, queueDrained } from './support/test-worker';
@@ -28,26 +17,11 @@ import { enterpriseBody, newUscc } from './support/fixtures';
  * 1280×800 and at tablet width go to test/artifacts/.
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ROOT = resolve(__dirname, '..');
-const CONSOLE_SRC = join(ROOT, 'apps/console');
-const CONSOLE_INDEX = join(ROOT, 'dist/console/index.html');
-const ARTIFACTS = join(ROOT, 'test/artifacts');
 const VIEWPORTS = [
   { width: 1280, height: 800 },
   { width: 768, height: 1024 },
 ];
 const zh = new Intl.NumberFormat('zh-CN');
-
-/** Builds the console when dist/console is missing or older than its sources. */
-function ensureConsoleBuilt(): void {
-  const newest = (dir: string): number =>
-    readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
-      const p = join(dir, e.name);
-      return Math.max(m, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-    }, 0);
-  if (existsSync(CONSOLE_INDEX) && statSync(CONSOLE_INDEX).mtimeMs >= newest(CONSOLE_SRC)) return;
-  execFileSync('npm', ['run', 'build:console'], { cwd: ROOT, stdio: 'inherit' });
-}
 
 const sha256Of = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
@@ -84,30 +58,31 @@ describe(
     const PASSWORD = 'console-test-password';
     const enterpriseUscc = newUscc('330106');
     let identityDir: string | undefined;
-    async function writeIdentity(): Promise<string> {
-      const dir = mkdtempSync(join(tmpdir(), 'crs-console-identity-'));
-      const passwordHash = await hashPassword(PASSWORD);
-      const person = (username: string, name: string, role: string, extra: object = {}) => ({
-        username,
-        name,
-        nameEn: name,
-        role,
-        ...extra,
-        passwordHash,
-      });
-      const accounts = [
-        person('admin-console-test', '系统管理员 测试', 'admin'),
-        person('reg-shaoxing-01', '绍兴市市场监督管理局 周敏', 'regulator', { region: '3306' }),
-        person('reg-shaoxing-02', '绍兴市市场监督管理局 吴刚', 'regulator', { region: '3306' }),
-        person(`ent-${enterpriseUscc}`, '测试企业 经办人', 'enterprise', { uscc: enterpriseUscc }),
-      ];
-      writeFileSync(join(dir, 'accounts.yaml'), stringify({ accounts }));
-      writeFileSync(
-        join(dir, 'clients.yaml'),
-        readFileSync(join(ROOT, 'config/identity/clients.yaml')),
+    const writeIdentity = () =>
+      writeIdentityDir(
+        [
+          { username: 'admin-console-test', name: '系统管理员 测试', role: 'admin' },
+          {
+            username: 'reg-shaoxing-01',
+            name: '绍兴市市场监督管理局 周敏',
+            role: 'regulator',
+            region: '3306',
+          },
+          {
+            username: 'reg-shaoxing-02',
+            name: '绍兴市市场监督管理局 吴刚',
+            role: 'regulator',
+            region: '3306',
+          },
+          {
+            username: `ent-${enterpriseUscc}`,
+            name: '测试企业 经办人',
+            role: 'enterprise',
+            uscc: enterpriseUscc,
+          },
+        ],
+        PASSWORD,
       );
-      return dir;
-    }
 
     beforeAll(async () => {
       if (!existsSync(CHROMIUM)) {

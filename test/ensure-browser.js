@@ -13,7 +13,9 @@ function ensureBrowser() {
   const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (existsSync(path)) return;
   if (process.env.CHROMIUM_PATH) {
-    console.error(`tests: CHROMIUM_PATH=${path} does not exist; the console's browser tests will fail.`);
+    console.error(
+      `tests: CHROMIUM_PATH=${path} does not exist; the console's browser tests will fail.`,
+    );
     return;
   }
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -24,9 +26,14 @@ function ensureBrowser() {
     );
     return;
   }
-  console.log(`tests: installing Debian's ${PACKAGES.join(' and ')} for the console's browser tests`);
+  console.log(
+    `tests: installing Debian's ${PACKAGES.join(' and ')} for the console's browser tests`,
+  );
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', ...PACKAGES]]) {
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', ...PACKAGES],
+  ]) {
     const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
     if (r.status !== 0) {
       console.error(`tests: apt-get ${args.join(' ')} failed (exit ${r.status})`);

@@ -1,0 +1,78 @@
+import { execFileSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { stringify } from 'yaml';
+import { hashPassword } from '@app/identity';
+
+export const ROOT = resolve(__dirname, '..', '..');
+export const ARTIFACTS = join(ROOT, 'test/artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CONSOLE_SRC = join(ROOT, 'apps/console');
+const CONSOLE_INDEX = join(ROOT, 'dist/console/index.html');
+
+/** Builds the console when dist/console is missing or older than its sources. */
+export function ensureConsoleBuilt(): void {
+  const newest = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
+      const p = join(dir, e.name);
+      return Math.max(m, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+    }, 0);
+  if (existsSync(CONSOLE_INDEX) && statSync(CONSOLE_INDEX).mtimeMs >= newest(CONSOLE_SRC)) return;
+  execFileSync('npm', ['run', 'build:console'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+/** Debian's Chromium, headless; never downloaded, never skipped (test/ensure-browser.js installs it). */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium is missing at ${CHROMIUM}: install Debian's package (apt-get install -y chromium), ` +
+        'as `npm test` does when run as root (test/ensure-browser.js).',
+    );
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export interface TestPerson {
+  username: string;
+  name: string;
+  role: 'admin' | 'regulator' | 'enterprise';
+  region?: string;
+  uscc?: string;
+}
+
+/**
+ * An IDP_CONFIG_DIR for a browser test: its people (all with `password`) and
+ * the shipped clients, so the real sign-in page signs them in.
+ */
+export async function writeIdentityDir(people: TestPerson[], password: string): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'crs-test-identity-'));
+  const passwordHash = await hashPassword(password);
+  const accounts = people.map((p) => ({ ...p, nameEn: p.name, passwordHash }));
+  writeFileSync(join(dir, 'accounts.yaml'), stringify({ accounts }));
+  writeFileSync(
+    join(dir, 'clients.yaml'),
+    readFileSync(join(ROOT, 'config/identity/clients.yaml')),
+  );
+  return dir;
+}

@@ -531,30 +531,26 @@ describe(
       await reg.getByTestId(`matrix-${id}`).waitFor();
     });
 
-    it('an enterprise token cannot open the risk pages: the API answers 403 and the console says so', async () => {
+    it('an enterprise is never offered the risk pages: its own home and menu, no request for risk data', async () => {
       const page = await newPage();
-      const forbidden: string[] = [];
-      page.on('response', (r) => {
-        if (r.status() === 403) forbidden.push(new URL(r.url()).pathname);
-      });
+      const asked: string[] = [];
+      page.on('request', (r) => asked.push(new URL(r.url()).pathname));
       const own = enterpriseUscc;
       await signIn(page, `ent-${own}`);
-      await page.waitForURL(`${base}/console/overview`);
-      const note = page.locator('.note.error[data-status="403"]').first();
-      await note.waitFor();
-      expect(await note.textContent()).toContain('无权查看');
-      expect(await page.getByTestId('tier-table').count()).toBe(0);
-      expect(forbidden).toContain('/api/v1/risk/summary');
-      await screenshots(page, 'enterprise-token-overview');
-
+      await page.waitForURL(`${base}/console/my/records`);
+      expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual([
+        '我的信用记录',
+        '我的申请',
+      ]);
+      await screenshots(page, 'enterprise-home');
+      // Typing a regulator's address: not offered, not found, and nothing asked of the API.
+      await page.goto(`${base}/console/overview`);
+      await page.getByText('未找到').waitFor();
       await page.goto(`${base}/console/enterprises/${own}`);
-      await page.locator('section[aria-labelledby=risk] .note.error[data-status="403"]').waitFor();
-      expect(await page.getByTestId('score').count()).toBe(0);
-      expect(await page.getByTestId('factor-table').count()).toBe(0);
-      await eventually(async () =>
-        forbidden.includes(`/api/v1/enterprises/${own}/risk`) ? true : undefined,
-      );
-      await screenshots(page, 'enterprise-token-enterprise');
+      await page.getByText('未找到').waitFor();
+      expect(await page.getByTestId('tier-table').count()).toBe(0);
+      expect(asked.filter((p) => /\/risk|\/measures/.test(p))).toEqual([]);
+      expect(await page.locator('.note.error[data-status="403"]').count()).toBe(0);
     });
   },
 );

@@ -77,14 +77,17 @@ export function App() {
         {i18n.t('skipToContent')}
       </a>
       <header className="top">
-        <div className="brand">{i18n.t('appTitle')}</div>
+        <div className="brand">
+          {i18n.t(claims?.role === 'enterprise' ? 'appTitleEnterprise' : 'appTitle')}
+        </div>
         {claims && <Nav loc={loc} role={claims.role} />}
         <div className="who">
           <button
             type="button"
             onClick={toggleLang}
             lang={lang === 'zh' ? 'en' : 'zh-CN'}
-            aria-label={i18n.t('language')}
+            // The name holds the visible text (WCAG 2.5.3), after what the button is for.
+            aria-label={`${i18n.t('language')} ${i18n.t('switchLanguage')}`}
           >
             {i18n.t('switchLanguage')}
           </button>
@@ -178,10 +181,7 @@ function Routes({ loc, claims }: { loc: Location; claims: Claims }) {
   }, [loc.path]);
   const p = loc.path;
   let m: RegExpMatchArray | null;
-  if (p === '/' || p === '/signin') {
-    navigate(HOME[claims.role], true);
-    return null;
-  }
+  if (p === '/' || p === '/signin') return <Redirect to={HOME[claims.role]} />;
   if (claims.role === 'enterprise') {
     const uscc = claims.uscc!;
     if (p === '/my/records') return <MyRecords uscc={uscc} />;
@@ -207,4 +207,10 @@ function Routes({ loc, claims }: { loc: Location; claims: Claims }) {
       {t('notFound')}: {p}
     </p>
   );
+}
+
+/** Replaces the address with `to` once rendered (never during a render). */
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, true), [to]);
+  return null;
 }

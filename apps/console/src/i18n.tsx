@@ -5,6 +5,7 @@ export type Lang = 'zh' | 'en';
 /** Interface strings: Chinese first (the regulators' working language), English as the switch. */
 const STRINGS = {
   appTitle: ['企业信用风险分类 · 监管工作台', 'Credit risk classification · Regulator console'],
+  appTitleEnterprise: ['企业信用信息 · 信用修复', 'Credit records · Credit repair'],
   skipToContent: ['跳到正文', 'Skip to content'],
   navOverview: ['总览', 'Overview'],
   navEnterprises: ['企业查询', 'Enterprises'],
@@ -56,7 +57,7 @@ const STRINGS = {
   myNoRecords: ['暂无信用记录。', 'No credit records.'],
   documentNo: ['决定书文号', 'Decision document no.'],
   violationType: ['违法行为类型', 'Kind of violation'],
-  repairable: ['可申请信用修复', 'Repair can be applied for'],
+  repairable: ['现在可以申请信用修复。', 'You can apply for credit repair now.'],
   repairableFrom: ['可于以下日期起申请信用修复：', 'Repair can be applied for from'],
   notRepairable: ['暂不能申请信用修复：', 'Repair cannot be applied for yet:'],
   applyRepair: ['申请信用修复', 'Apply for credit repair'],

@@ -54,7 +54,8 @@ export function SignInCallback({ onFailed }: { onFailed: (message: string) => vo
       .then((user) => {
         const state = user.state as { returnTo?: string } | undefined;
         const to = state?.returnTo;
-        navigate(to && to !== '/callback' && to !== '/' ? to : '/overview', true);
+        // No page asked for: '/' lands each role on its own home.
+        navigate(to && to !== '/callback' ? to : '/', true);
       })
       .catch((e: Error & { error?: string; error_description?: string }) => {
         const denied = e.error === 'access_denied';

@@ -192,7 +192,10 @@ export function ApplyForRepair({ uscc, recordId }: { uscc: string; recordId: num
           rows={5}
           maxLength={2000}
           value={reason}
-          onChange={(e) => setReason(e.target.value)}
+          onChange={(e) => {
+            setReason(e.target.value);
+            setFieldErrors((f) => ({ ...f, reason: false }));
+          }}
           aria-describedby={fieldErrors.reason ? 'reason-help reason-error' : 'reason-help'}
           aria-invalid={fieldErrors.reason || undefined}
           required
@@ -213,7 +216,10 @@ export function ApplyForRepair({ uscc, recordId }: { uscc: string; recordId: num
             id="commitment"
             type="checkbox"
             checked={committed}
-            onChange={(e) => setCommitted(e.target.checked)}
+            onChange={(e) => {
+              setCommitted(e.target.checked);
+              setFieldErrors((f) => ({ ...f, commitment: false }));
+            }}
             aria-describedby={fieldErrors.commitment ? 'commitment-error' : undefined}
             aria-invalid={fieldErrors.commitment || undefined}
           />

@@ -144,6 +144,7 @@ export function MyApplication({ id }: { id: string }) {
                 {code('evidence', e.kind)} · {e.title}{' '}
                 <button
                   type="button"
+                  aria-label={`${t('download')}: ${e.title}`}
                   onClick={() => void download(`/evidence/${e.sha256}`, e.title)}
                 >
                   {t('download')}

@@ -180,7 +180,9 @@ describe('enterprise portal in Chromium (real API, MySQL, Redis)', { timeout: 18
     // Nothing filled in: each missing field is said at the field.
     await page.getByRole('button', { name: '下一步：核对' }).click();
     await page.getByText('请填写申请理由。').waitFor();
-    await page.getByRole('textbox', { name: '申请理由' }).fill('罚款已缴清，虚假宣传内容已全部下架整改。');
+    await page
+      .getByRole('textbox', { name: '申请理由' })
+      .fill('罚款已缴清，虚假宣传内容已全部下架整改。');
     await page.getByRole('button', { name: '下一步：核对' }).click();
     await page.getByText('请阅读并勾选守信承诺。').waitFor();
     expect(await page.getByTestId('commitment-text').textContent()).toContain('本企业郑重承诺');

@@ -138,10 +138,13 @@ describe('enterprise portal in Chromium (real API, MySQL, Redis)', { timeout: 18
   it('an enterprise sees its records, applies for repair with three PDFs, and sees it repaired', async () => {
     const page = await newPage();
     const bodies: string[] = [];
+    const scripts: string[] = [];
     page.on('response', (r: Response) => {
-      if (new URL(r.url()).pathname.startsWith('/api/')) {
+      const path = new URL(r.url()).pathname;
+      const into = path.startsWith('/api/') ? bodies : path.endsWith('.js') ? scripts : null;
+      if (into) {
         void r.text().then(
-          (b) => bodies.push(`${r.url()} ${b}`),
+          (b) => into.push(`${r.url()} ${b}`),
           () => undefined,
         );
       }
@@ -275,6 +278,11 @@ describe('enterprise portal in Chromium (real API, MySQL, Redis)', { timeout: 18
     // No risk data reached the enterprise in any API response of the session.
     expect(bodies.length).toBeGreaterThan(10);
     expect(bodies.filter((b) => RISK_KEYS.test(b))).toEqual([]);
+    // Nor in the code it downloaded: the words for tiers live in the regulators' chunk only.
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter((js) => /信用风险(低|一般|较高|高)|['"]tier\.A['"]/.test(js))).toEqual(
+      [],
+    );
 
     // Another enterprise gets 404 for this application, in words.
     const stranger = await newPage();

@@ -1,19 +1,32 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { Loading } from './components/common';
 import { setUnauthorizedHandler } from './api';
 import { I18nProvider, makeI18n, useI18n, type Lang, type StringKey } from './i18n';
-import { EnterpriseDetail, EnterpriseSearch } from './pages/enterprise';
 import { ApplyForRepair } from './pages/my/apply';
 import { MyApplication, MyApplications } from './pages/my/my-applications';
 import { MyRecords } from './pages/my/my-records';
-import { Overview } from './pages/overview';
-import { RepairApplicationPage } from './pages/repair-application';
-import { RepairQueue } from './pages/repairs';
-import { Runs } from './pages/runs';
 import { SignIn, SignInCallback } from './pages/sign-in';
 import { Link, navigate, useLocation, type Location } from './router';
 import { setCurrentUser, USER_STORAGE_KEY, userManager, type Claims } from './auth';
 
 const LANG_KEY = 'crs.console.lang';
+
+/*
+ * The regulators' and admins' pages load on demand: an enterprise's browser
+ * never downloads them, nor the words for tiers and measures they carry.
+ */
+const Overview = lazy(() => import('./pages/overview').then((m) => ({ default: m.Overview })));
+const EnterpriseSearch = lazy(() =>
+  import('./pages/enterprise').then((m) => ({ default: m.EnterpriseSearch })),
+);
+const EnterpriseDetail = lazy(() =>
+  import('./pages/enterprise').then((m) => ({ default: m.EnterpriseDetail })),
+);
+const RepairQueue = lazy(() => import('./pages/repairs').then((m) => ({ default: m.RepairQueue })));
+const RepairApplicationPage = lazy(() =>
+  import('./pages/repair-application').then((m) => ({ default: m.RepairApplicationPage })),
+);
+const Runs = lazy(() => import('./pages/runs').then((m) => ({ default: m.Runs })));
 
 export function App() {
   const [lang, setLang] = useState<Lang>(() =>
@@ -110,7 +123,9 @@ export function App() {
         {loc.path === '/callback' ? (
           <SignInCallback onFailed={setNotice} />
         ) : claims === undefined ? null : claims ? (
-          <Routes loc={loc} claims={claims} />
+          <Suspense fallback={<Loading />}>
+            <Routes loc={loc} claims={claims} />
+          </Suspense>
         ) : (
           <SignIn
             notice={notice}

@@ -270,12 +270,8 @@ const STRINGS = {
 
 export type StringKey = keyof typeof STRINGS;
 
-/** Codes of the API shown in words. */
+/** Codes of the API shown in words (risk codes join from i18n-risk.ts, in the regulators' chunk). */
 const CODES: Record<string, [string, string]> = {
-  'tier.A': ['A 类 · 信用风险低', 'A · low risk'],
-  'tier.B': ['B 类 · 信用风险一般', 'B · moderate risk'],
-  'tier.C': ['C 类 · 信用风险较高', 'C · elevated risk'],
-  'tier.D': ['D 类 · 信用风险高', 'D · high risk'],
   'kind.PENALTY': ['行政处罚', 'Administrative penalty'],
   'kind.ABNORMAL_LISTING': ['列入经营异常名录', 'Abnormal operations list'],
   'kind.SERIOUS_DISHONESTY_LISTING': ['列入严重违法失信名单', 'Serious dishonesty list'],
@@ -374,15 +370,12 @@ const CODES: Record<string, [string, string]> = {
   'run.running': ['运行中', 'Running'],
   'run.completed': ['已完成', 'Completed'],
   'run.failed': ['失败', 'Failed'],
-  'measure.INCENTIVE': ['守信激励', 'Incentive'],
-  'measure.PUNISHMENT': ['失信惩戒', 'Punishment'],
-  'measure.SUPERVISION': ['监管措施', 'Supervision'],
-  'category.basic': ['基础属性', 'Basic'],
-  'category.dynamic': ['动态信息', 'Dynamic'],
-  'category.regulatory': ['监管信息', 'Regulatory'],
-  'category.relations': ['关联关系', 'Relations'],
-  'category.social': ['社会评价', 'Social'],
 };
+
+/** Adds codes from a lazily loaded part of the console (the regulators' pages). */
+export function registerCodes(codes: Record<string, [string, string]>): void {
+  Object.assign(CODES, codes);
+}
 
 export interface I18n {
   lang: Lang;

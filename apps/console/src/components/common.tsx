@@ -1,29 +1,6 @@
 import type { ReactNode } from 'react';
 import { ApiError } from '../api';
 import { useI18n } from '../i18n';
-import type { Tier } from '../types';
-
-export const TIER_COLORS: Record<Tier, { fill: string; text: string }> = {
-  A: { fill: '#2e7d32', text: '#ffffff' },
-  B: { fill: '#1565c0', text: '#ffffff' },
-  C: { fill: '#f2a900', text: '#1a1a1a' },
-  D: { fill: '#c62828', text: '#ffffff' },
-};
-
-export function TierBadge({ tier, long = false }: { tier: Tier; long?: boolean }) {
-  const { code } = useI18n();
-  const c = TIER_COLORS[tier];
-  return (
-    <span
-      className="tier-badge"
-      data-tier={tier}
-      style={{ background: c.fill, color: c.text }}
-      title={code('tier', tier)}
-    >
-      {long ? code('tier', tier) : tier}
-    </span>
-  );
-}
 
 /** What went wrong, in words: 403 says plainly that the role may not see it. */
 export function ErrorNote({ error, onRetry }: { error: Error; onRetry?: () => void }) {

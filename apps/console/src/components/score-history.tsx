@@ -1,7 +1,7 @@
 import { fmt } from '../format';
 import { useI18n } from '../i18n';
 import type { Assessment } from '../types';
-import { TIER_COLORS } from './common';
+import { TIER_COLORS } from './tier-badge';
 
 /** Score over time (oldest left), each point in its tier's colour; the table below has the figures. */
 export function ScoreHistory({ items }: { items: Assessment[] }) {

@@ -1,7 +1,7 @@
 import { fmt } from '../format';
 import { useI18n } from '../i18n';
 import { TIERS, type Summary } from '../types';
-import { TIER_COLORS } from './common';
+import { TIER_COLORS } from './tier-badge';
 
 /**
  * The jurisdiction's tiers: a table of counts and shares, and stacked 100 % bars

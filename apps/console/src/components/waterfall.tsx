@@ -1,7 +1,7 @@
 import { fmt } from '../format';
 import { useI18n } from '../i18n';
 import type { Assessment, Tier } from '../types';
-import { TIER_COLORS } from './common';
+import { TIER_COLORS } from './tier-badge';
 
 interface Step {
   key: string;

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api';
-import { ErrorNote, Loading, Section, TierBadge } from '../components/common';
+import { ErrorNote, Loading, Section } from '../components/common';
+import { TierBadge } from '../components/tier-badge';
 import { ScoreHistory } from '../components/score-history';
 import { Waterfall } from '../components/waterfall';
 import { fmt } from '../format';

@@ -69,6 +69,10 @@ describe('identity: OpenID provider and resource server', () => {
     if (login.status !== 303)
       return { login, tokens: undefined as never as Record<string, string> };
     const resume = await agent.get(pathOf(login.headers.location)).expect(303);
+    // The provider's session cookies, to present to another API instance.
+    const cookies = ((resume.headers['set-cookie'] ?? []) as unknown as string[])
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const callback = new URL(resume.headers.location);
     expect(callback.pathname).toBe('/console/callback');
     expect(callback.searchParams.get('state')).toBe('st');
@@ -83,7 +87,7 @@ describe('identity: OpenID provider and resource server', () => {
         redirect_uri: redirectUri,
       })
       .expect(200);
-    return { login, agent, tokens: tokens.body as Record<string, string> };
+    return { login, agent, cookies, tokens: tokens.body as Record<string, string> };
   }
 
   const claimsOf = (jwt: string) =>
@@ -213,6 +217,35 @@ describe('identity: OpenID provider and resource server', () => {
         .type('form')
         .send({ grant_type: 'client_credentials', scope: 'api' })
         .expect(401);
+    });
+  });
+
+  describe('sessions shared through Redis', () => {
+    it('a person signed in through one API instance is signed in through another', async () => {
+      const { cookies } = await signIn('reg-330106');
+      expect(cookies).toMatch(/_session=/);
+      const other = await createTestApp();
+      try {
+        const authorize = await other
+          .http()
+          .get('/idp/auth')
+          .set('Cookie', cookies!)
+          .query({
+            client_id: 'crs-console',
+            response_type: 'code',
+            scope: 'openid profile api',
+            redirect_uri: 'http://localhost:3000/console/callback',
+            code_challenge: createHash('sha256').update('v'.repeat(43)).digest('base64url'),
+            code_challenge_method: 'S256',
+            prompt: 'none',
+          });
+        // No sign-in page: straight back to the console with a code.
+        expect(authorize.status).toBe(303);
+        const back = new URL(authorize.headers.location);
+        expect([back.pathname, back.searchParams.has('code')]).toEqual(['/console/callback', true]);
+      } finally {
+        await other.close();
+      }
     });
   });
 

@@ -71,7 +71,7 @@ describe('enterprise portal in Chromium (real API, MySQL, Redis)', { timeout: 18
     });
     // As of 2026-06-15 (TEST_NOW): the minor one is never repaired, the February one may be,
     // the June one only once its minimum publicity period has passed.
-    records.minor = (await t.addRecord(own, penalty('MINOR', '2026-03-01', '标签不规范', '31'))).id;
+    records.minor = (await t.addRecord(own, penalty('MINOR', '2026-05-01', '标签不规范', '31'))).id;
     records.moderate = (
       await t.addRecord(own, penalty('MODERATE', '2026-02-15', '虚假宣传', '32'))
     ).id;
@@ -159,6 +159,8 @@ describe('enterprise portal in Chromium (real API, MySQL, Redis)', { timeout: 18
     const minor = page.getByTestId(`record-${records.minor}`);
     await minor.getByTestId('not-eligible').waitFor();
     expect(await minor.textContent()).toContain('轻微违法行为的行政处罚信息不予公示期满前修复');
+    // …and when it stops being published by itself: 3 months for a minor penalty.
+    expect(await minor.getByTestId('public-until').textContent()).toBe('2026-08-01');
     const recent = page.getByTestId(`record-${records.recent}`);
     await recent.getByTestId('eligible-from').waitFor();
     expect(await recent.getByTestId('eligible-from').textContent()).toMatch(

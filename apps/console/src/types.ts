@@ -84,6 +84,8 @@ export interface CreditRecord {
   year?: number;
   rating?: string;
   documentNo?: string;
+  /** Active penalties and serious-list entries: the day publication ends by itself. */
+  publicUntil?: string;
 }
 
 export interface Measure {

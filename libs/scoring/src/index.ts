@@ -6,6 +6,7 @@ export type { IndicatorCategory, Label, ModelDefinition, Tier } from './model-sc
 export { CATEGORIES, TIERS } from './model-schema';
 export type { ModelIssue } from './model-rules';
 export { evaluate } from './evaluate';
+export { publicityEndsOn } from './prepare-records';
 export { InvalidProfileError } from './invalid-profile-error';
 export { loadModelDirectory, loadModelFile, parseModel } from './model-loader';
 export { ModelValidationError } from './model-validation-error';

@@ -1,5 +1,5 @@
 import type { CompiledModel } from './compiled-model';
-import { dayFromPacked, NEVER, parseDay, parsePackedDate } from './day-number';
+import { dayFromPacked, formatDay, NEVER, parseDay, parsePackedDate } from './day-number';
 import { considerNext, ensureCapacity, state, windowEnd } from './evaluation-state';
 import { InvalidProfileError } from './invalid-profile-error';
 import type { CreditRecordInput, EnterpriseProfile } from './profile';
@@ -77,6 +77,24 @@ export function prepareRecords(profile: EnterpriseProfile, model: CompiledModel)
  * through `restrictionEndsOn` (so it stops the day after), else its severity's
  * window from the decision date.
  */
+/**
+ * The day an active record stops being published by itself (its publicity
+ * window, or a restrictive penalty's restriction, has ended), from the same
+ * rule the evaluation counts it by; null when only a decision ends it (a
+ * listing on the abnormal list) or the kind has no publicity window.
+ */
+export function publicityEndsOn(r: CreditRecordInput, model: CompiledModel): string | null {
+  const kind = kindCode(r.kind);
+  if (kind !== KIND.PENALTY && kind !== KIND.SERIOUS_DISHONESTY_LISTING) return null;
+  const packed = parsePackedDate(r.occurredOn);
+  const day = dayFromPacked(packed);
+  if (kind === KIND.SERIOUS_DISHONESTY_LISTING) {
+    return formatDay(windowEnd(day, packed, model.seriousListingWindow));
+  }
+  const severity = severityCode(r.severity);
+  return severity < 0 ? null : formatDay(penaltyEnd(r, day, packed, severity, model));
+}
+
 function penaltyEnd(
   r: CreditRecordInput,
   day: number,

@@ -1,12 +1,14 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import Redis from 'ioredis';
 import { createHmac } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
-import { AppConfig } from '@app/core';
+import { AppConfig, redisOptions } from '@app/core';
 import { API_SCOPE, IDP_PATH } from '../constants';
 import { SigningKeys } from '../keys/signing-keys';
 import { claimsOf, Directory } from './directory';
 import { errorPage, loggedOutPage, logoutPage, type Page } from './pages';
+import { redisAdapterFactory } from './redis-adapter';
 
 /**
  * The embedded OpenID provider (oidc-provider): discovery, JWKS, authorization
@@ -14,15 +16,17 @@ import { errorPage, loggedOutPage, logoutPage, type Page } from './pages';
  * with accounts and clients from config/identity. Access tokens are JWTs for
  * this API (audience OIDC_AUDIENCE) carrying `role`, `region`, `uscc`, signed
  * with the first key of IDP_KEYS_FILE. When the key file changes the provider
- * is rebuilt with the new keys (sessions live in its adapter and survive).
+ * is rebuilt with the new keys (sessions live in Redis and survive, restarts too).
  */
 @Injectable()
-export class EmbeddedProvider {
+export class EmbeddedProvider implements OnModuleDestroy {
   private readonly logger = new Logger(EmbeddedProvider.name);
   private provider: Provider;
   private handler: (req: IncomingMessage, res: ServerResponse) => unknown;
   /** The resource indicator of this API: an absolute URI, as RFC 8707 wants. */
   readonly resource: string;
+  /** Sessions, grants and tokens: shared by every API instance, kept across restarts. */
+  private readonly redis: Redis;
 
   constructor(
     private readonly config: AppConfig,
@@ -30,8 +34,15 @@ export class EmbeddedProvider {
     readonly directory: Directory,
   ) {
     this.resource = `${config.identity.publicUrl}/api/v1`;
+    // A sign-in must not hang on a Redis that is down: fail the request instead.
+    this.redis = new Redis({ ...redisOptions(config.env.REDIS_URL), maxRetriesPerRequest: 2 });
+    this.redis.on('error', (err) => this.logger.warn(`redis: ${err.message}`));
     this.build();
     keys.onChange(() => this.build());
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
   }
 
   get instance(): Provider {
@@ -74,6 +85,7 @@ export class EmbeddedProvider {
       ctx.body = p.html;
     };
     return {
+      adapter: redisAdapterFactory(this.redis, `${env.REDIS_PREFIX}:idp:`),
       clients: directory.clients.map((c) => ({
         client_id: c.clientId,
         ...(c.public

@@ -53,7 +53,7 @@ export class SigningKeys implements OnModuleDestroy {
       });
     }
     const keys = new SigningKeys(path, readJwks(path));
-    watchFile(path, { interval: 1000 }, () => keys.reload());
+    watchFile(path, { interval: 1000 }, keys.onFileChange);
     return keys;
   }
 
@@ -89,8 +89,11 @@ export class SigningKeys implements OnModuleDestroy {
     }
   }
 
+  /** Its own listener: unwatching the path without it would stop every watcher of the file in the process. */
+  private readonly onFileChange = () => this.reload();
+
   onModuleDestroy(): void {
-    unwatchFile(this.path);
+    unwatchFile(this.path, this.onFileChange);
   }
 }
 

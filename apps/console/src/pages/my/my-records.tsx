@@ -64,6 +64,12 @@ function RecordCard({ record: r }: { record: CreditRecord }) {
             <dd>{r.documentNo}</dd>
           </>
         )}
+        {r.publicUntil && (
+          <>
+            <dt>{t('publicUntil')}</dt>
+            <dd data-testid="public-until">{r.publicUntil}</dd>
+          </>
+        )}
         {r.violationType && (
           <>
             <dt>{t('violationType')}</dt>

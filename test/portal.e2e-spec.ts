@@ -118,6 +118,12 @@ describe('enterprise portal in Chromium (real API, MySQL, Redis)', { timeout: 18
       if (vp === PHONE) {
         const width = (await page.evaluate('document.documentElement.scrollWidth')) as number;
         expect([name, width]).toEqual([name, 375]);
+        // Touch targets of at least 44 px: buttons, button-links, the menu, selects.
+        const small = (await page.evaluate(`[...document.querySelectorAll(
+          'button, a.button, label.button, nav a, select, label.check')]
+          .filter((e) => e.offsetParent !== null && e.getBoundingClientRect().height < 44)
+          .map((e) => e.outerHTML.slice(0, 80))`)) as string[];
+        expect([name, small]).toEqual([name, []]);
       }
       await page.screenshot({
         path: join(ARTIFACTS, `portal-${name}-${vp.width}.png`),

@@ -57,7 +57,7 @@ const STRINGS = {
   myNoRecords: ['暂无信用记录。', 'No credit records.'],
   documentNo: ['决定书文号', 'Decision document no.'],
   violationType: ['违法行为类型', 'Kind of violation'],
-  publicUntil: ['停止公示日期（到期自动停止）', 'Published until (ends by itself)'],
+  publicUntil: ['公示至（到期自动停止公示）', 'Published until (ends by itself)'],
   repairable: ['现在可以申请信用修复。', 'You can apply for credit repair now.'],
   repairableFrom: ['可于以下日期起申请信用修复：', 'Repair can be applied for from'],
   notRepairable: ['暂不能申请信用修复：', 'Repair cannot be applied for yet:'],

@@ -67,9 +67,32 @@ export const USER_STORAGE_KEY = `oidc.user:${origin}/idp:crs-console`;
 
 let current: User | null = null;
 
-/** The access token for API calls, while the user is signed in and it has not expired. */
-export function accessToken(): string | null {
+/**
+ * The access token for an API call. When it has expired (the computer slept, or
+ * a hidden tab's timer ran late) it is renewed first, instead of sending no token
+ * and ending a session whose refresh token is still good.
+ */
+export async function accessToken(): Promise<string | null> {
+  if (current?.expired) await renew();
   return current && !current.expired ? current.access_token : null;
+}
+
+let renewing: Promise<User | null> | null = null;
+
+/**
+ * Renews the access token with the refresh token (one request however many
+ * callers ask at once); null when the session cannot be renewed any more.
+ */
+export function renew(): Promise<User | null> {
+  renewing ??= userManager
+    .signinSilent()
+    .then((user) => {
+      setCurrentUser(user);
+      return user && !user.expired ? user : null;
+    })
+    .catch(() => null)
+    .finally(() => (renewing = null));
+  return renewing;
 }
 
 /** Remembers the user API calls are made for; null when signed out. */

@@ -44,7 +44,7 @@ async function send(
   init: { method?: string; body?: unknown; signal?: AbortSignal },
 ): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  const token = accessToken();
+  const token = await accessToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';
   const res = await fetch(`/api/v1${path}`, {
@@ -81,14 +81,14 @@ export interface StoredEvidence {
  * progress; XMLHttpRequest can). The server checks the type by content, the
  * size and the quota, and says why in the error.
  */
-export function uploadEvidence(
+export async function uploadEvidence(
   file: File,
   onProgress: (fraction: number) => void,
 ): Promise<StoredEvidence> {
+  const token = await accessToken();
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/v1/evidence');
-    const token = accessToken();
     if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.onload = () => {

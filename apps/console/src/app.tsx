@@ -1,3 +1,4 @@
+import { ErrorResponse, type User } from 'oidc-client-ts';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Loading } from './components/common';
 import { setUnauthorizedHandler } from './api';
@@ -7,7 +8,7 @@ import { MyApplication, MyApplications } from './pages/my/my-applications';
 import { MyRecords } from './pages/my/my-records';
 import { SignIn, SignInCallback } from './pages/sign-in';
 import { Link, navigate, useLocation, type Location } from './router';
-import { setCurrentUser, USER_STORAGE_KEY, userManager, type Claims } from './auth';
+import { renew, setCurrentUser, USER_STORAGE_KEY, userManager, type Claims } from './auth';
 
 const LANG_KEY = 'crs.console.lang';
 
@@ -46,21 +47,37 @@ export function App() {
 
   // The session: read once, then followed through the provider's events and other tabs.
   useEffect(() => {
-    const load = () => userManager.getUser().then((u) => setClaims(setCurrentUser(u)));
-    void load();
     const ended = (message: string) => {
       void userManager.removeUser();
       setCurrentUser(null);
       setClaims(null);
       setNotice(message);
     };
+    const load = async () => {
+      const stored = await userManager.getUser();
+      // Back after the access token expired (tabs closed, computer asleep): the
+      // refresh token may still be good, so renew before asking to sign in again.
+      if (stored?.expired && stored.refresh_token) {
+        if (!(await renew())) ended(i18n.t('sessionExpired'));
+        return;
+      }
+      setClaims(setCurrentUser(stored));
+    };
+    void load();
     const events = userManager.events;
-    const loaded = (u: Parameters<Parameters<typeof events.addUserLoaded>[0]>[0]) =>
-      setClaims(setCurrentUser(u));
-    const renewFailed = () => ended(i18n.t('sessionExpired'));
+    const loaded = (u: User) => setClaims(setCurrentUser(u));
+    // The provider refused the refresh token: the session is over. A network
+    // failure is retried when the token expires, by `expired` below.
+    const renewFailed = (e: Error) => {
+      if (e instanceof ErrorResponse) ended(i18n.t('sessionExpired'));
+    };
+    const expired = () =>
+      void renew().then((u) => {
+        if (!u) ended(i18n.t('sessionExpired'));
+      });
     events.addUserLoaded(loaded);
     events.addSilentRenewError(renewFailed);
-    events.addAccessTokenExpired(renewFailed);
+    events.addAccessTokenExpired(expired);
     // Another tab signed in or out: follow it.
     const onStorage = (e: StorageEvent) => {
       if (e.key !== USER_STORAGE_KEY) return;
@@ -72,7 +89,7 @@ export function App() {
     return () => {
       events.removeUserLoaded(loaded);
       events.removeSilentRenewError(renewFailed);
-      events.removeAccessTokenExpired(renewFailed);
+      events.removeAccessTokenExpired(expired);
       window.removeEventListener('storage', onStorage);
     };
   }, [i18n]);

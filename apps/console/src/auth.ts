@@ -1,4 +1,9 @@
-import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
+import {
+  UserManager,
+  WebStorageStateStore,
+  type SigninSilentArgs,
+  type User,
+} from 'oidc-client-ts';
 
 /**
  * Sign-in through the service's OpenID provider (authorization code + PKCE,
@@ -21,7 +26,31 @@ export interface Claims {
 
 const origin = window.location.origin;
 
-export const userManager = new UserManager({
+/**
+ * Renewals take turns across the browser's tabs (Web Locks). The provider rotates
+ * a public client's refresh token on each use and, when a used one comes back,
+ * revokes the whole grant: two tabs renewing at the same moment with the same
+ * stored refresh token (their timers read the same expiry, and hidden tabs wake
+ * on the same minute) would sign every tab out. Inside the lock the stored user
+ * is read again, so a tab that waited takes the token the other tab just got.
+ */
+class SharedRenewalUserManager extends UserManager {
+  override async signinSilent(args?: SigninSilentArgs): Promise<User | null> {
+    const renew = async () => {
+      const stored = await this.getUser();
+      const margin = this.settings.accessTokenExpiringNotificationTimeInSeconds;
+      if (stored && (stored.expires_in ?? 0) > margin) {
+        await this.events.load(stored); // userLoaded: API calls use the new token
+        return stored;
+      }
+      return super.signinSilent(args);
+    };
+    // Web Locks need a secure context, as PKCE's crypto.subtle does; without them, renew alone.
+    return navigator.locks ? navigator.locks.request('crs.console.renew', renew) : renew();
+  }
+}
+
+export const userManager = new SharedRenewalUserManager({
   authority: `${origin}/idp`,
   client_id: 'crs-console',
   redirect_uri: `${origin}/console/callback`,
@@ -38,9 +67,32 @@ export const USER_STORAGE_KEY = `oidc.user:${origin}/idp:crs-console`;
 
 let current: User | null = null;
 
-/** The access token for API calls, while the user is signed in and it has not expired. */
-export function accessToken(): string | null {
+/**
+ * The access token for an API call. When it has expired (the computer slept, or
+ * a hidden tab's timer ran late) it is renewed first, instead of sending no token
+ * and ending a session whose refresh token is still good.
+ */
+export async function accessToken(): Promise<string | null> {
+  if (current?.expired) await renew();
   return current && !current.expired ? current.access_token : null;
+}
+
+let renewing: Promise<User | null> | null = null;
+
+/**
+ * Renews the access token with the refresh token (one request however many
+ * callers ask at once); null when the session cannot be renewed any more.
+ */
+export function renew(): Promise<User | null> {
+  renewing ??= userManager
+    .signinSilent()
+    .then((user) => {
+      setCurrentUser(user);
+      return user && !user.expired ? user : null;
+    })
+    .catch(() => null)
+    .finally(() => (renewing = null));
+  return renewing;
 }
 
 /** Remembers the user API calls are made for; null when signed out. */

@@ -58,10 +58,15 @@ export function SignInCallback({ onFailed }: { onFailed: (message: string) => vo
         navigate(to && to !== '/callback' ? to : '/', true);
       })
       .catch((e: Error & { error?: string; error_description?: string }) => {
-        const denied = e.error === 'access_denied';
-        onFailed(
-          `${t(denied ? 'signInDenied' : 'signInFailed')}${e.error_description ? ` (${e.error_description})` : ''}`,
-        );
+        // The provider's error codes (RFC 6749 §4.1.2.1) in words; its description
+        // (English, technical) follows in brackets for whoever reports the problem.
+        const words =
+          e.error === 'access_denied'
+            ? t('signInDenied')
+            : e.error === 'temporarily_unavailable' || e.error === 'server_error'
+              ? t('signInUnavailable')
+              : t('signInFailed');
+        onFailed(`${words}${e.error_description ? ` (${e.error_description})` : ''}`);
         navigate('/', true);
       });
   }, [onFailed, t]);

@@ -3,8 +3,14 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
-import { ARTIFACTS, ensureConsoleBuilt, writeIdentityDir } from './support/browser';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  ARTIFACTS,
+  ensureConsoleBuilt,
+  launchChromium,
+  signInThroughProvider,
+  writeIdentityDir,
+} from './support/browser';
 import { freePort } from './support/free-port';
 import { createTestApp, TestApp } from './support/test-app';
 import { createTestWorker, eventually, queueDrained } from './support/test-worker';
@@ -110,19 +116,7 @@ describe(
       regulator = await t.token({ role: 'regulator', region: '3306', sub: 'reg-shaoxing-01' });
 
       await seed();
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      });
+      browser = await launchChromium();
     });
 
     afterAll(async () => {
@@ -227,15 +221,8 @@ describe(
       return context.newPage();
     }
 
-    /** Signs in as a person would: 登录, the provider's page, account and password, back. */
-    async function signIn(page: Page, account: string, path = '/console/') {
-      await page.goto(`${base}${path}`);
-      await page.getByRole('button', { name: '登录' }).click();
-      await page.getByLabel('账号').fill(account);
-      await page.getByLabel('密码').fill(PASSWORD);
-      await page.getByRole('button', { name: '登录' }).click();
-      await page.getByRole('button', { name: '退出' }).waitFor();
-    }
+    const signIn = (page: Page, account: string, path = '/console/') =>
+      signInThroughProvider(page, `${base}${path}`, account, PASSWORD);
 
     /** The page at 1280×800 and at 768 wide, whole length, into test/artifacts/. */
     async function screenshots(page: Page, name: string) {

@@ -22,6 +22,15 @@ const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
 const now = () => Math.floor(Date.now() / 1000);
 
+/** The OAuth client credentials grant at `app`'s embedded provider. */
+const clientCredentials = (app: TestApp, client: string, secret: string) =>
+  app
+    .http()
+    .post('/idp/token')
+    .auth(client, secret)
+    .type('form')
+    .send({ grant_type: 'client_credentials', scope: 'api' });
+
 /** Location's path and query (the provider writes absolute URLs of PUBLIC_URL, or paths). */
 const pathOf = (location: string) => {
   const u = new URL(location, 'http://localhost');
@@ -177,13 +186,7 @@ describe('identity: OpenID provider and resource server', () => {
     });
 
     it('gives a system client credentials: crs-batch starts a reclassification as an admin', async () => {
-      const cc = await t
-        .http()
-        .post('/idp/token')
-        .auth('crs-batch', 'dev-batch-secret')
-        .type('form')
-        .send({ grant_type: 'client_credentials', scope: 'api' })
-        .expect(200);
+      const cc = await clientCredentials(t, 'crs-batch', 'dev-batch-secret').expect(200);
       expect(claimsOf(cc.body.access_token)).toMatchObject({
         sub: 'crs-batch',
         role: 'admin',
@@ -196,13 +199,9 @@ describe('identity: OpenID provider and resource server', () => {
         .send({ mode: 'incremental', dryRun: true });
       expect(run.status, JSON.stringify(run.body)).toBe(202);
       // The partner example is a regulator of Zhejiang only.
-      const partner = await t
-        .http()
-        .post('/idp/token')
-        .auth('partner-zj-credit', 'dev-partner-secret')
-        .type('form')
-        .send({ grant_type: 'client_credentials', scope: 'api' })
-        .expect(200);
+      const partner = await clientCredentials(t, 'partner-zj-credit', 'dev-partner-secret').expect(
+        200,
+      );
       const [zhejiang, guangdong] = [newUscc('330106'), newUscc('440305')];
       await t.putEnterprise(zhejiang);
       await t.putEnterprise(guangdong, { regionCode: '440305' });
@@ -210,13 +209,7 @@ describe('identity: OpenID provider and resource server', () => {
         t.http().get(`/api/v1/enterprises/${uscc}`).set(auth(partner.body.access_token));
       expect((await read(zhejiang)).status).toBe(200);
       expect((await read(guangdong)).status).toBe(404);
-      await t
-        .http()
-        .post('/idp/token')
-        .auth('crs-batch', 'wrong-secret')
-        .type('form')
-        .send({ grant_type: 'client_credentials', scope: 'api' })
-        .expect(401);
+      await clientCredentials(t, 'crs-batch', 'wrong-secret').expect(401);
     });
   });
 
@@ -316,13 +309,7 @@ describe('identity: OpenID provider and resource server', () => {
         return jwks.body.keys.length === 2 ? true : undefined;
       }, 10_000);
       // The provider now signs with key2; tokens of key1 still verify until they expire.
-      const fresh = await t
-        .http()
-        .post('/idp/token')
-        .auth('crs-batch', 'dev-batch-secret')
-        .type('form')
-        .send({ grant_type: 'client_credentials', scope: 'api' })
-        .expect(200);
+      const fresh = await clientCredentials(t, 'crs-batch', 'dev-batch-secret').expect(200);
       expect(
         JSON.parse(Buffer.from(fresh.body.access_token.split('.')[0], 'base64url').toString()).kid,
       ).toBe(key2.kid);
@@ -363,13 +350,7 @@ describe('identity: OpenID provider and resource server', () => {
       process.env.IDP_KEYS_FILE = KEYS;
       const api = await createTestApp();
       try {
-        const cc = await idp
-          .http()
-          .post('/idp/token')
-          .auth('crs-batch', 'dev-batch-secret')
-          .type('form')
-          .send({ grant_type: 'client_credentials', scope: 'api' })
-          .expect(200);
+        const cc = await clientCredentials(idp, 'crs-batch', 'dev-batch-secret').expect(200);
         const token = cc.body.access_token as string;
         await api.http().get('/api/v1/risk/summary?region=33').set(auth(token)).expect(200);
         // The API serves no provider of its own.

@@ -4,7 +4,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { ARTIFACTS, ensureConsoleBuilt, launchChromium, writeIdentityDir } from './support/browser';
+import {
+  ARTIFACTS,
+  ensureConsoleBuilt,
+  launchChromium,
+  signInThroughProvider,
+  writeIdentityDir,
+} from './support/browser';
 import { newUscc } from './support/fixtures';
 import { freePort } from './support/free-port';
 import { createTestApp, TestApp } from './support/test-app';
@@ -101,14 +107,8 @@ describe('enterprise portal in Chromium (real API, MySQL, Redis)', { timeout: 18
     return context.newPage();
   }
 
-  async function signIn(page: Page, account: string) {
-    await page.goto(`${base}/console/`);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByLabel('账号').fill(account);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('button', { name: '退出' }).waitFor();
-  }
+  const signIn = (page: Page, account: string) =>
+    signInThroughProvider(page, `${base}/console/`, account, PASSWORD);
 
   /** Screenshots at 375 and 1280 px, and the page may not scroll sideways at 375. */
   async function look(page: Page, name: string) {

@@ -9,7 +9,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { stringify } from 'yaml';
 import { hashPassword } from '@app/identity';
 
@@ -75,4 +75,19 @@ export async function writeIdentityDir(people: TestPerson[], password: string): 
     readFileSync(join(ROOT, 'config/identity/clients.yaml')),
   );
   return dir;
+}
+
+/** Signs in as a person would: 登录, the provider's page, account and password, back signed in. */
+export async function signInThroughProvider(
+  page: Page,
+  url: string,
+  account: string,
+  password: string,
+): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByLabel('账号').fill(account);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('button', { name: '退出' }).waitFor();
 }

@@ -1,3 +1,4 @@
+import { ApplicationTitle } from '../../components/application-title';
 import { useState } from 'react';
 import { api, ApiError, download } from '../../api';
 import { ErrorNote, Loading, Section } from '../../components/common';
@@ -85,16 +86,7 @@ export function MyApplication({ id }: { id: string }) {
       <p>
         <Link to="/my/applications">← {t('back')}</Link>
       </p>
-      <h1>
-        {t('application')} #{fmt.int(a.id)}{' '}
-        <span
-          className={`status app-${a.status.toLowerCase()}`}
-          data-testid="app-status"
-          data-value={a.status}
-        >
-          {code('app', a.status)}
-        </span>
-      </h1>
+      <ApplicationTitle a={a} />
       {outcome?.ok && (
         <p className="note ok" role="status">
           {t('withdrawn')}

@@ -263,6 +263,28 @@ describe('credit repair (real MySQL + Redis + worker)', () => {
     });
   });
 
+  it('the ordinary sequence: the abnormal listing removed, then the penalty repaired (the limit counts only its own kinds)', async () => {
+    const e = await newEnterprise();
+    const listing = await addRecord(e.uscc, {
+      kind: 'ABNORMAL_LISTING',
+      occurredOn: '2026-05-01',
+      reason: '通过登记的住所无法联系',
+    });
+    const penalty = await addRecord(e.uscc, moderatePenalty());
+    // While listed, the penalty waits for the removal.
+    expect(
+      unmetCodes((await eligibility(e.token, penalty.id).expect(200)).body.conditions),
+    ).toEqual(['ON_ABNORMAL_LIST']);
+    const removal = await applyFor(e.token, listing.id);
+    await act(regulator, removal.id, 'accept', { version: 1 }).expect(200);
+    await act(regulator, removal.id, 'approve', { version: 2 }).expect(200);
+    // The removal just approved does not count against the repair limit of penalties.
+    const now = await eligibility(e.token, penalty.id).expect(200);
+    expect(unmetCodes(now.body.conditions)).toEqual([]);
+    expect(now.body.eligible).toBe(true);
+    await applyFor(e.token, penalty.id);
+  });
+
   describe('adverse decisions, withdrawal and revocation', () => {
     it('rejects (不予受理) only with a reason, which the history keeps; the record stays ACTIVE', async () => {
       const e = await newEnterprise();

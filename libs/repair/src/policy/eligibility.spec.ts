@@ -55,7 +55,10 @@ describe('assessEligibility — overall', () => {
   it('gives an overall date when time alone stands in the way', () => {
     const result = assess({
       on: '2026-03-01',
-      repairHistory: { approved: [{ recordId: 9, decidedOn: '2025-06-01' }], openApplications: [] },
+      repairHistory: {
+        approved: [{ recordId: 9, recordKind: 'PENALTY', decidedOn: '2025-06-01' }],
+        openApplications: [],
+      },
     });
     expect(result.eligible).toBe(false);
     // Period: 2026-04-10; limit: 2026-06-01. Both must pass.
@@ -385,8 +388,24 @@ describe('SAME_KIND_PENALTY_SINCE', () => {
 
 describe('REPAIR_LIMIT', () => {
   const approved = (...dates: string[]) => ({
-    approved: dates.map((decidedOn, i) => ({ recordId: 100 + i, decidedOn })),
+    approved: dates.map((decidedOn, i) => ({
+      recordId: 100 + i,
+      recordKind: 'PENALTY',
+      decidedOn,
+    })),
     openApplications: [],
+  });
+
+  it('counts only repairs of the kinds it applies to: a removal from the abnormal list does not block a penalty', () => {
+    // The ordinary sequence: the listing is removed (a repair), then the penalty is repaired.
+    const removal = {
+      approved: [{ recordId: 7, recordKind: 'ABNORMAL_LISTING', decidedOn: '2026-01-10' }],
+      openApplications: [],
+    };
+    expect(condition({ repairHistory: removal }, 'REPAIR_LIMIT')?.met).toBe(true);
+    // A penalty repaired on the same day does count.
+    const penalty = { ...removal, approved: [{ ...removal.approved[0], recordKind: 'PENALTY' }] };
+    expect(condition({ repairHistory: penalty }, 'REPAIR_LIMIT')?.met).toBe(false);
   });
 
   it('is refused within 12 months of an approval and lifts on the anniversary', () => {

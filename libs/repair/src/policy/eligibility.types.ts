@@ -31,6 +31,8 @@ export interface Condition {
 
 export interface ApprovedRepair {
   recordId: number;
+  /** The kind of the repaired record: the limits count only the kinds they apply to. */
+  recordKind: string;
   decidedOn: CalendarDate;
 }
 

@@ -3,7 +3,8 @@ import type { RepairPolicy } from './repair-policy.schema';
 import type { ApprovedRepair, Condition } from './eligibility.types';
 
 /**
- * REPAIR_LIMIT: refused while a repair was approved less than
+ * REPAIR_LIMIT: counting only approved repairs of the kinds the limits apply
+ * to (`limits.appliesTo`), refused while one was approved less than
  * `minMonthsSinceLastApproval` ago, or while `maxApprovalsInWindow` approvals
  * fall inside the last `approvalWindowMonths`. Both lift with time alone, so an
  * unmet result carries the day both are satisfied.
@@ -14,7 +15,11 @@ export function repairLimitCondition(
   on: CalendarDate,
 ): Condition {
   // Newest first; decisions after `on` have not happened yet as of `on`.
+  // A removal from the abnormal list is not one of them: it is the precondition of repairing a
+  // penalty, so counting it would block the ordinary sequence (remove the listing, then repair).
+  const kinds = limits.appliesTo as readonly string[];
   const dates = approved
+    .filter((a) => kinds.includes(a.recordKind))
     .map((a) => a.decidedOn)
     .filter((d) => d <= on)
     .sort()

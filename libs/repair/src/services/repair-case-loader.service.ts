@@ -74,6 +74,10 @@ export class RepairCaseLoader {
         [c.enterprise.id],
       ),
     ]);
+    // The repaired records are the enterprise's own: their kinds are among those just read.
+    const kindOf = new Map<number, string>(
+      [c.record, ...others.map(toRecordInput)].map((r) => [Number(r.id), r.kind]),
+    );
     const input: EligibilityInput = {
       record: c.record,
       enterpriseIndustryCode: c.enterprise.industryCode,
@@ -81,6 +85,7 @@ export class RepairCaseLoader {
       repairHistory: {
         approved: approved.map((a: { record_id: string; decided_on: string }) => ({
           recordId: Number(a.record_id),
+          recordKind: kindOf.get(Number(a.record_id)) ?? 'UNKNOWN',
           decidedOn: a.decided_on,
         })),
         openApplications: open.map((o: { open_record_id: string }) => ({

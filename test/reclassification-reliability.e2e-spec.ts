@@ -110,8 +110,8 @@ describe(`reclassification reliability (${N} enterprises, worker processes, own 
       // Random changes, as the registry makes them: new records, repaired records,
       // inputs_changed_at moved (for listings, also on enterprises sharing a person).
       const now = new Date();
-      const picked: { id: number }[] = await stack.db.query(
-        'SELECT id FROM enterprises ORDER BY RAND(?) LIMIT ?',
+      const picked: { id: number; region_code: string }[] = await stack.db.query(
+        'SELECT id, region_code FROM enterprises ORDER BY RAND(?) LIMIT ?',
         [step, Math.ceil(N * 0.01)],
       );
       const ids = picked.map((p) => Number(p.id));
@@ -132,10 +132,11 @@ describe(`reclassification reliability (${N} enterprises, worker processes, own 
           kind === 'PENALTY' ? 'MODERATE' : null,
           kind === 'INSPECTION' ? 'PROBLEM' : null,
           kind === 'PENALTY' ? '虚假宣传' : null,
+          picked[i].region_code,
         ];
       });
       await stack.db.query(
-        'INSERT INTO credit_records (enterprise_id, kind, occurred_on, status, severity, result, violation_type) VALUES ?',
+        'INSERT INTO credit_records (enterprise_id, kind, occurred_on, status, severity, result, violation_type, authority_region) VALUES ?',
         [rows],
       );
       const repaired: { id: number; enterprise_id: number }[] = await stack.db.query(

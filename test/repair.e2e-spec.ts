@@ -423,7 +423,7 @@ describe('credit repair (real MySQL + Redis + worker)', () => {
       [
         'a restrictive penalty',
         { ...moderatePenalty('2026-01-10'), restrictive: true, restrictionEndsOn: '2027-01-10' },
-        ['RESTRICTIVE_PENALTY'],
+        ['RESTRICTION_IN_FORCE'],
       ],
       [
         'an inspection',

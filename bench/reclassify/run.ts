@@ -93,8 +93,8 @@ async function main() {
   await fleet.start(Math.max(...workerCounts), process.env as Record<string, string>);
   await new Promise((r) => setTimeout(r, 1000));
   await ds.query(
-    `INSERT INTO credit_records (enterprise_id, kind, occurred_on, status)
-     SELECT id, 'COMPLAINT', ?, 'ACTIVE' FROM enterprises WHERE MOD(id * 7919, 200) = 0 LIMIT ?`,
+    `INSERT INTO credit_records (enterprise_id, kind, occurred_on, status, authority_region)
+     SELECT id, 'COMPLAINT', ?, 'ACTIVE', region_code FROM enterprises WHERE MOD(id * 7919, 200) = 0 LIMIT ?`,
     [asOf, changedCount],
   );
   await ds.query('UPDATE enterprises SET inputs_changed_at = NOW(3) WHERE MOD(id * 7919, 200) = 0');

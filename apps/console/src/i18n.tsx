@@ -320,7 +320,7 @@ const CODES: Record<string, [string, string]> = {
     '轻微违法行为的行政处罚信息不予公示期满前修复，公示期满后自动停止公示。',
     'Minor penalties are not repaired; they stop being published by themselves when their period ends.',
   ],
-  'unmet.RESTRICTIVE_PENALTY': [
+  'unmet.RESTRICTION_IN_FORCE': [
     '涉及限制开展生产经营活动、责令停产停业等的处罚，在限制期满前不能修复。',
     'Penalties restricting business cannot be repaired before the restriction ends.',
   ],
@@ -349,7 +349,7 @@ const CODES: Record<string, [string, string]> = {
   'cond.RECORD_NOT_ACTIVE': ['记录处于有效状态', 'The record is active'],
   'cond.NOT_REPAIRABLE_KIND': ['记录类型可修复', 'The kind of record is repairable'],
   'cond.MINOR_NOT_REPAIRABLE': ['不是轻微处罚（轻微处罚不予修复）', 'Not a minor penalty'],
-  'cond.RESTRICTIVE_PENALTY': ['不是限制性处罚', 'Not a restrictive penalty'],
+  'cond.RESTRICTION_IN_FORCE': ['无正在执行的限制性处罚', 'No restriction still in force'],
   'cond.MIN_PERIOD_NOT_REACHED': ['已满最短公示期', 'Minimum publicity period reached'],
   'cond.SAME_KIND_PENALTY_SINCE': [
     '此后未因同类违法行为受罚',

@@ -24,6 +24,12 @@ const KIND_FIELDS = [
   'violationType',
   'restrictive',
   'restrictionEndsOn',
+  'field',
+  'authorityRegion',
+  'publicityFrom',
+  'suspendedFrom',
+  'suspendedUntil',
+  'suspensionDocumentNo',
   'reason',
   'result',
   'title',
@@ -42,6 +48,7 @@ export function recordView(r: CreditRecord) {
     status: r.status,
   };
   for (const f of KIND_FIELDS) if (r[f] !== null && r[f] !== undefined) view[f] = r[f];
+  if (r.relatedRecordId !== null) view.relatedRecordId = Number(r.relatedRecordId);
   view.createdAt = r.createdAt.toISOString();
   view.updatedAt = r.updatedAt.toISOString();
   return view;

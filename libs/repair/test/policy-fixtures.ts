@@ -32,7 +32,6 @@ export function listing(
 export function input(over: Partial<EligibilityInput> = {}): EligibilityInput {
   return {
     record: penalty(),
-    enterpriseIndustryCode: 'F5261',
     otherRecords: [],
     repairHistory: { approved: [], openApplications: [] },
     policy: P107,

@@ -4,6 +4,7 @@ import { considerNext, ensureCapacity, state, windowEnd } from './evaluation-sta
 import { InvalidProfileError } from './invalid-profile-error';
 import type { CreditRecordInput, EnterpriseProfile } from './profile';
 import { KIND, kindCode, NO_KIND, ratingCode, resultCode, severityCode } from './record-codes';
+import { publicityStart, suspendedAtAsOf } from './record-in-force';
 
 /**
  * One pass over the records: parses each date once, decides whether the record
@@ -27,6 +28,8 @@ export function prepareRecords(profile: EnterpriseProfile, model: CompiledModel)
       throw new InvalidProfileError(profile.id, r.id, `unknown kind '${r.kind}'`);
     const packed = parsePackedDate(r.occurredOn);
     const day = dayFromPacked(packed);
+    // Windows run from the publicity start (the record's date, or a revocation's).
+    const start = r.publicityFrom ? publicityStart(r) : { day, packed };
     let attr = -1;
     let end = NEVER;
     switch (kind) {
@@ -34,10 +37,10 @@ export function prepareRecords(profile: EnterpriseProfile, model: CompiledModel)
         attr = severityCode(r.severity);
         if (attr < 0)
           throw new InvalidProfileError(profile.id, r.id, 'penalty without a valid severity');
-        end = penaltyEnd(r, day, packed, attr, model);
+        end = penaltyEnd(r, start.day, start.packed, attr, model);
         break;
       case KIND.SERIOUS_DISHONESTY_LISTING:
-        end = windowEnd(day, packed, model.seriousListingWindow);
+        end = windowEnd(start.day, start.packed, model.seriousListingWindow);
         break;
       case KIND.INSPECTION:
         attr = resultCode(r.result);
@@ -65,6 +68,7 @@ export function prepareRecords(profile: EnterpriseProfile, model: CompiledModel)
     }
     if (end <= asOf) continue;
     considerNext(end);
+    if (suspendedAtAsOf(r)) continue;
     kinds[i] = kind;
     state.day[i] = day;
     state.packed[i] = packed;
@@ -72,11 +76,6 @@ export function prepareRecords(profile: EnterpriseProfile, model: CompiledModel)
   }
 }
 
-/**
- * Publicity of a penalty: a restrictive one with an end date is in force
- * through `restrictionEndsOn` (so it stops the day after), else its severity's
- * window from the decision date.
- */
 /**
  * The day an active record stops being published by itself (its publicity
  * window, or a restrictive penalty's restriction, has ended), from the same
@@ -86,8 +85,7 @@ export function prepareRecords(profile: EnterpriseProfile, model: CompiledModel)
 export function publicityEndsOn(r: CreditRecordInput, model: CompiledModel): string | null {
   const kind = kindCode(r.kind);
   if (kind !== KIND.PENALTY && kind !== KIND.SERIOUS_DISHONESTY_LISTING) return null;
-  const packed = parsePackedDate(r.occurredOn);
-  const day = dayFromPacked(packed);
+  const { day, packed } = publicityStart(r);
   if (kind === KIND.SERIOUS_DISHONESTY_LISTING) {
     return formatDay(windowEnd(day, packed, model.seriousListingWindow));
   }
@@ -95,6 +93,11 @@ export function publicityEndsOn(r: CreditRecordInput, model: CompiledModel): str
   return severity < 0 ? null : formatDay(penaltyEnd(r, day, packed, severity, model));
 }
 
+/**
+ * Publicity of a penalty: its severity's window from the decision date; a
+ * restrictive one with an end date is in force at least through
+ * `restrictionEndsOn` (so it stops the day after at the earliest).
+ */
 function penaltyEnd(
   r: CreditRecordInput,
   day: number,
@@ -102,8 +105,11 @@ function penaltyEnd(
   severity: number,
   model: CompiledModel,
 ): number {
+  const window = windowEnd(day, packed, model.penaltyWindows[severity]);
+  // The longer of the two: a restriction never shortens the severity's publicity (a SERIOUS
+  // penalty with a 6-month 停产停业 is published for 36 months), and a 5-year 限制从业 runs 5 years.
   if (model.restrictiveUntilRestrictionEnds && r.restrictive === true && r.restrictionEndsOn) {
-    return parseDay(r.restrictionEndsOn) + 1;
+    return Math.max(window, parseDay(r.restrictionEndsOn) + 1);
   }
-  return windowEnd(day, packed, model.penaltyWindows[severity]);
+  return window;
 }

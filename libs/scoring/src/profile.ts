@@ -28,6 +28,8 @@ export type RecordKind = (typeof RECORD_KINDS)[number];
 export type PenaltySeverity = 'MINOR' | 'MODERATE' | 'SERIOUS';
 export type InspectionResult = 'PASS' | 'PROBLEM' | 'NOT_FOUND';
 export type TaxRating = 'A' | 'B' | 'M' | 'C' | 'D';
+export const PENALTY_FIELDS = ['FOOD', 'DRUG', 'SPECIAL_EQUIPMENT', 'OTHER'] as const;
+export type PenaltyField = (typeof PENALTY_FIELDS)[number];
 
 /** One dated record. Kind-specific fields are present only for their kind. */
 export interface CreditRecordInput {
@@ -48,6 +50,15 @@ export interface CreditRecordInput {
   year?: number | null;
   /** TAX_RATING */
   rating?: TaxRating | null;
+  /** PENALTY: the field of law (decides the 2021 minimum period). */
+  field?: PenaltyField | null;
+  /** The record this one follows from (a penalty from an inspection's finding). */
+  relatedRecordId?: number | null;
+  /** Publicity runs again from this day (an approved repair revoked for false materials). */
+  publicityFrom?: string | null;
+  /** Temporary repair during a bankruptcy reorganisation: not counted in this period (inclusive). */
+  suspendedFrom?: string | null;
+  suspendedUntil?: string | null;
 }
 
 /**
@@ -60,6 +71,9 @@ export interface LinkedListingInput {
   kind: 'SERIOUS_DISHONESTY_LISTING' | 'ABNORMAL_LISTING';
   occurredOn: string;
   status: RecordStatus;
+  publicityFrom?: string | null;
+  suspendedFrom?: string | null;
+  suspendedUntil?: string | null;
 }
 
 export interface EnterpriseProfile {

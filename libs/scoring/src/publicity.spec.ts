@@ -25,9 +25,21 @@ describe('publicityEndsOn: when a record stops being published by itself', () =>
     expect(publicityEndsOn(penalty({ occurredOn: '2025-11-30' }), model)).toBe('2026-02-28');
   });
 
-  it('runs a restrictive penalty to the day after its restriction ends', () => {
-    const r = penalty({ severity: 'SERIOUS', restrictive: true, restrictionEndsOn: '2026-09-30' });
-    expect(publicityEndsOn(r, model)).toBe('2026-10-01');
+  it('runs a restrictive penalty for the longer of its severity window and its restriction', () => {
+    // SERIOUS with a 6-month 停产停业: 36 months, not 6.
+    const short = penalty({
+      severity: 'SERIOUS',
+      restrictive: true,
+      restrictionEndsOn: '2026-09-30',
+    });
+    expect(publicityEndsOn(short, model)).toBe('2029-03-01');
+    // MODERATE with a 5-year 限制从业: 5 years, to the day after the restriction ends.
+    const long = penalty({
+      severity: 'MODERATE',
+      restrictive: true,
+      restrictionEndsOn: '2031-02-28',
+    });
+    expect(publicityEndsOn(long, model)).toBe('2031-03-01');
   });
 
   it('has no end of its own for a listing only a decision removes, or kinds without a window', () => {

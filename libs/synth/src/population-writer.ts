@@ -6,7 +6,7 @@ export type SqlExecutor = (sql: string, params: unknown[]) => Promise<unknown>;
 const ENTERPRISE_COLUMNS =
   'id, uscc, name, region_code, industry_code, type, registered_capital, established_on, status, inputs_changed_at';
 const RECORD_COLUMNS =
-  'id, enterprise_id, kind, occurred_on, status, severity, amount, violation_type, restrictive, restriction_ends_on, reason, result, title, year, rating, document_no';
+  'id, enterprise_id, kind, occurred_on, status, severity, amount, violation_type, restrictive, restriction_ends_on, reason, result, title, year, rating, document_no, authority_region';
 
 /**
  * Writes generated batches with one multi-row INSERT per table and batch, in
@@ -35,6 +35,8 @@ export async function writePopulationBatch(
     ]);
   }
   if (batch.records.length) {
+    // Generated records are issued where their enterprise is registered (the default authority).
+    const region = new Map(batch.enterprises.map((e) => [e.id, e.regionCode]));
     await exec(`INSERT INTO credit_records (${RECORD_COLUMNS}) VALUES ?`, [
       batch.records.map((r) => [
         r.id,
@@ -53,6 +55,7 @@ export async function writePopulationBatch(
         r.year ?? null,
         r.rating ?? null,
         r.documentNo ?? null,
+        region.get(r.enterpriseId),
       ]),
     ]);
   }

@@ -40,6 +40,16 @@ export function canSeeRegion(caller: Caller, region: string): boolean {
   }
 }
 
+/**
+ * Whether a regulator's jurisdiction covers the authority that issued a record
+ * (its 6-digit division code, padded for a city or province bureau): repairs
+ * of the record are decided there (谁认定谁修复), wherever the enterprise is
+ * registered. A city regulator does not cover its province's bureau.
+ */
+export function coversAuthority(caller: Caller, authorityRegion: string): boolean {
+  return caller.role === 'regulator' && regionWithin(authorityRegion, caller.region ?? '');
+}
+
 export function assertCanSeeEnterprise(
   caller: Caller,
   e: { uscc: string; regionCode: string } | null | undefined,

@@ -1,10 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { IsCalendarDate, IsMoney } from '@app/core/validation/validators';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
+import { IsCalendarDate, IsMoney, REGION_CODE_6 } from '@app/core/validation/validators';
 import { MONEY_INTEGER_DIGITS } from '@app/core/values/money';
-import { RECORD_KINDS } from '@app/scoring/profile';
+import { PENALTY_FIELDS, RECORD_KINDS } from '@app/scoring/profile';
 import type {
   InspectionResult,
+  PenaltyField,
   PenaltySeverity,
   RecordKind,
   TaxRating,
@@ -96,6 +107,34 @@ export class CreateRecordDto {
   @KindField(['TAX_RATING'])
   @IsIn(['A', 'B', 'M', 'C', 'D'])
   rating?: TaxRating;
+
+  @ApiPropertyOptional({
+    enum: PENALTY_FIELDS,
+    description:
+      'PENALTY: field of law (decides the 2021 minimum repair period); derived from violationType when absent',
+  })
+  @KindField(['PENALTY'], [])
+  @IsIn(PENALTY_FIELDS)
+  field?: PenaltyField;
+
+  @ApiPropertyOptional({
+    example: '330100',
+    description:
+      'issuing authority (6-digit GB/T 2260 division code, padded for a city or province); default the registration region. Its regulators decide repairs (谁认定谁修复).',
+  })
+  @IsOptional()
+  @Matches(REGION_CODE_6, { message: 'authorityRegion must be a 6-digit division code' })
+  authorityRegion?: string;
+
+  @ApiPropertyOptional({
+    example: 1042,
+    description:
+      'the record of the same enterprise this one follows from (e.g. the inspection behind a penalty)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  relatedRecordId?: number;
 
   @ApiPropertyOptional({ example: 'SRC-2026-0001', description: "the source system's own id" })
   @IsOptional()

@@ -9,6 +9,7 @@ import {
 } from 'typeorm';
 import type {
   InspectionResult,
+  PenaltyField,
   PenaltySeverity,
   RecordKind,
   RecordStatus,
@@ -59,6 +60,33 @@ export class CreditRecord {
 
   @Column({ type: 'date', nullable: true })
   restrictionEndsOn: string | null;
+
+  /** PENALTY: field of law (FOOD, DRUG, SPECIAL_EQUIPMENT, OTHER). */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  field: PenaltyField | null;
+
+  /** Issuing authority's division code: its regulators decide repairs (谁认定谁修复). */
+  @Column({ type: 'char', length: 6 })
+  authorityRegion: string;
+
+  /** The record of the same enterprise this one follows from. */
+  @Column({ type: 'bigint', unsigned: true, nullable: true })
+  relatedRecordId: string | null;
+
+  /** Publicity runs again from this day (a repair revoked for false materials). */
+  @Column({ type: 'date', nullable: true })
+  publicityFrom: string | null;
+
+  /** Temporary repair during a bankruptcy reorganisation: not counted from … through … */
+  @Column({ type: 'date', nullable: true })
+  suspendedFrom: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  suspendedUntil: string | null;
+
+  /** The court's approval of the reorganisation plan the suspension rests on. */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  suspensionDocumentNo: string | null;
 
   @Column({ type: 'varchar', length: 500, nullable: true })
   reason: string | null;

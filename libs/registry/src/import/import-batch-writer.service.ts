@@ -6,6 +6,11 @@ import { CreateRecordDto } from '../dto/create-record.dto';
 import { PersonLinkDto } from '../dto/replace-persons.dto';
 import { UpsertEnterpriseDto } from '../dto/upsert-enterprise.dto';
 import { LISTING_KINDS } from '../services/inputs-change-marker.service';
+import {
+  RECORD_VALUE_COLUMNS,
+  recordValues,
+  relatedRecordProblem,
+} from '../services/record-values';
 import { emptyTally, ImportItem, ImportTally } from './import-item';
 
 /** Columns whose change can change the assessment; as EnterpriseService compares them. */
@@ -30,25 +35,6 @@ interface EnterpriseRow {
   status: string;
   inputs_changed_at: Date;
 }
-
-const RECORD_COLUMNS = [
-  'enterprise_id',
-  'kind',
-  'occurred_on',
-  'status',
-  'severity',
-  'amount',
-  'violation_type',
-  'restrictive',
-  'restriction_ends_on',
-  'reason',
-  'result',
-  'title',
-  'year',
-  'rating',
-  'document_no',
-  'reference',
-];
 
 /**
  * Writes validated import lines with a handful of multi-row statements, inside
@@ -76,15 +62,23 @@ export class ImportBatchWriter {
     const declaredOn = new Map<string, number>();
     for (const i of items)
       if (i.kind === 'enterprise' && !declaredOn.has(i.uscc)) declaredOn.set(i.uscc, i.line);
+    const owners = await this.relatedRecordOwners(m, items);
     const applied: ImportItem[] = [];
     for (const i of items) {
       const known = existing.has(i.uscc) || (declaredOn.get(i.uscc) ?? Infinity) < i.line;
-      if (i.kind === 'enterprise' || known) applied.push(i);
-      else
+      const problem = recordsOf(i)
+        .filter((r) => r.relatedRecordId !== undefined)
+        .map((r) =>
+          relatedRecordProblem(r.relatedRecordId!, owners.get(r.relatedRecordId!), i.uscc),
+        )
+        .find((p) => p !== null);
+      if (!(i.kind === 'enterprise' || known))
         tally.rejected.push({
           line: i.line,
           reason: `enterprise ${i.uscc} not found (neither in the registry nor on an earlier line)`,
         });
+      else if (problem) tally.rejected.push({ line: i.line, reason: problem });
+      else applied.push(i);
     }
     tally.accepted = applied.length;
     tally.enterprises = applied.filter((i) => i.kind === 'enterprise').length;
@@ -95,7 +89,12 @@ export class ImportBatchWriter {
     const ids = await this.upsertEnterprises(m, applied, existing, now, stamped);
     // Enterprises created just now have no records or links on file: nothing to look up.
     const preexisting = new Set([...existing.values()].map((r) => Number(r.id)));
-    const listed = await this.insertRecords(m, applied, ids, preexisting, tally, changed);
+    // The region each enterprise is registered in after this batch: the default record authority.
+    const regionOf = new Map<number, string>();
+    for (const r of existing.values()) regionOf.set(Number(r.id), r.region_code);
+    for (const i of applied)
+      if (i.kind === 'enterprise') regionOf.set(ids.get(i.uscc)!, i.enterprise.regionCode);
+    const listed = await this.insertRecords(m, applied, ids, regionOf, preexisting, tally, changed);
     await this.replacePersons(m, applied, ids, preexisting, tally, changed, listed);
     for (const id of stamped) changed.delete(id);
     if (changed.size > 0)
@@ -179,10 +178,26 @@ export class ImportBatchWriter {
    * enterprise (or earlier in the batch) is skipped, so re-importing a file is
    * harmless for referenced records. Returns the enterprises given a listing.
    */
+  /** The USCC owning each record a line names as `relatedRecordId`. */
+  private async relatedRecordOwners(m: EntityManager, items: ImportItem[]) {
+    const wanted = [
+      ...new Set(items.flatMap((i) => recordsOf(i).map((r) => r.relatedRecordId))),
+    ].filter((id) => id !== undefined);
+    const rows: { id: string | number; uscc: string }[] = wanted.length
+      ? await m.query(
+          `SELECT r.id, e.uscc FROM credit_records r JOIN enterprises e ON e.id = r.enterprise_id
+            WHERE r.id IN (?)`,
+          [wanted],
+        )
+      : [];
+    return new Map(rows.map((r) => [Number(r.id), r.uscc]));
+  }
+
   private async insertRecords(
     m: EntityManager,
     items: ImportItem[],
     ids: Map<string, number>,
+    regionOf: Map<number, string>,
     preexisting: Set<number>,
     tally: ImportTally,
     changed: Set<number>,
@@ -223,30 +238,16 @@ export class ImportBatchWriter {
       }
       changed.add(enterpriseId);
       if (LISTING_KINDS.includes(r.kind)) listed.add(enterpriseId);
-      rows.push([
-        enterpriseId,
-        r.kind,
-        r.occurredOn,
-        'ACTIVE',
-        r.severity ?? null,
-        r.amount === undefined ? null : toMoney(r.amount),
-        r.violationType ?? null,
-        r.restrictive ?? null,
-        r.restrictionEndsOn ?? null,
-        r.reason ?? null,
-        r.result ?? null,
-        r.title ?? null,
-        r.year ?? null,
-        r.rating ?? null,
-        r.documentNo ?? null,
-        r.reference ?? null,
-      ]);
+      const values = recordValues(r, { id: enterpriseId, regionCode: regionOf.get(enterpriseId)! });
+      rows.push(RECORD_VALUE_COLUMNS.map((c) => values[c]));
     }
     tally.records = rows.length;
     if (rows.length > 0) {
       // Enterprise order keeps the secondary index inserts close together.
-      rows.sort((a, b) => (a[0] as number) - (b[0] as number));
-      await m.query(`INSERT INTO credit_records (${RECORD_COLUMNS.join(', ')}) VALUES ?`, [rows]);
+      rows.sort((a, b) => Number(a[0]) - Number(b[0]));
+      await m.query(`INSERT INTO credit_records (${RECORD_VALUE_COLUMNS.join(', ')}) VALUES ?`, [
+        rows,
+      ]);
     }
     return listed;
   }
@@ -373,4 +374,9 @@ export class ImportBatchWriter {
 
 function partition<T>(xs: T[], pred: (x: T) => boolean): [T[], T[]] {
   return [xs.filter(pred), xs.filter((x) => !pred(x))];
+}
+
+function recordsOf(i: ImportItem): CreateRecordDto[] {
+  if (i.kind === 'enterprise') return i.records;
+  return i.kind === 'record' ? [i.record] : [];
 }

@@ -1,5 +1,4 @@
-import { toMoney } from '@app/core/values/money';
-import { Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Caller } from '@app/core/auth/caller';
@@ -10,6 +9,7 @@ import { CreditRecord } from '../entities/credit-record.entity';
 import { EnterpriseService } from './enterprise.service';
 import { InputsChangeMarker, LISTING_KINDS } from './inputs-change-marker.service';
 import { RescoreRequester } from './rescore-requester.service';
+import { RECORD_VALUE_COLUMNS, recordValues, relatedRecordProblem } from './record-values';
 
 @Injectable()
 export class RecordService {
@@ -25,18 +25,32 @@ export class RecordService {
     const { record, affected } = await retryOnDeadlock(() =>
       this.db.transaction(async (m) => {
         const enterprise = await EnterpriseService.lockByUscc(m, uscc);
+        if (dto.relatedRecordId !== undefined) {
+          const [related] = await m.query('SELECT enterprise_id FROM credit_records WHERE id = ?', [
+            dto.relatedRecordId,
+          ]);
+          const problem = relatedRecordProblem(
+            dto.relatedRecordId,
+            related ? Number(related.enterprise_id) : undefined,
+            Number(enterprise.id),
+          );
+          if (problem) {
+            throw new BadRequestException({
+              message: `invalid request: ${problem}`,
+              details: [{ field: 'relatedRecordId', message: problem }],
+            });
+          }
+        }
+        const values = recordValues(dto, enterprise);
+        const { insertId } = await m.query(
+          `INSERT INTO credit_records (${RECORD_VALUE_COLUMNS.join(', ')}) VALUES (?)`,
+          [RECORD_VALUE_COLUMNS.map((c) => values[c])],
+        );
         const repo = m.getRepository(CreditRecord);
-        const row = repo.create({
-          ...dto,
-          amount: dto.amount === undefined ? null : toMoney(dto.amount),
-          enterpriseId: enterprise.id,
-          status: 'ACTIVE',
-        });
-        const { identifiers } = await repo.insert(row);
         const affected = await this.marker.mark(m, enterprise.id, {
           linked: LISTING_KINDS.includes(dto.kind),
         });
-        return { record: await repo.findOneByOrFail({ id: identifiers[0].id }), affected };
+        return { record: await repo.findOneByOrFail({ id: String(insertId) }), affected };
       }),
     );
     for (const u of affected) await this.rescore.request(u, `record-added:${record.id}`);

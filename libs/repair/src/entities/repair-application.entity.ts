@@ -24,11 +24,15 @@ export class RepairApplication {
   @Column({ type: 'bigint', unsigned: true })
   enterpriseId: string;
 
-  /** The enterprise's region at submission: the authority that decides. */
+  /** The enterprise's registration region at submission: its regulators see the application. */
   @Column({ type: 'char', length: 6 })
   regionCode: string;
 
-  @Column({ type: 'varchar', length: 12 })
+  /** The record's issuing authority: its regulators decide (谁认定谁修复) and see it too. */
+  @Column({ type: 'char', length: 6 })
+  authorityRegion: string;
+
+  @Column({ type: 'varchar', length: 24 })
   status: ApplicationStatus;
 
   /** Optimistic lock: every transition is `UPDATE … WHERE version = ?` and bumps it. */

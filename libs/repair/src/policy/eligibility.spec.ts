@@ -24,7 +24,7 @@ describe('assessEligibility — overall', () => {
       'RECORD_NOT_ACTIVE',
       'NOT_REPAIRABLE_KIND',
       'MINOR_NOT_REPAIRABLE',
-      'RESTRICTIVE_PENALTY',
+      'RESTRICTION_IN_FORCE',
       'MIN_PERIOD_NOT_REACHED',
       'ON_ABNORMAL_LIST',
       'ON_SERIOUS_DISHONESTY_LIST',
@@ -44,7 +44,7 @@ describe('assessEligibility — overall', () => {
     expect(result.eligible).toBe(false);
     expect(result.conditions.filter((c) => !c.met).map((c) => c.code)).toEqual([
       'RECORD_NOT_ACTIVE',
-      'RESTRICTIVE_PENALTY',
+      'RESTRICTION_IN_FORCE',
       'MIN_PERIOD_NOT_REACHED',
       'ON_ABNORMAL_LIST',
     ]);
@@ -105,7 +105,7 @@ describe('NOT_REPAIRABLE_KIND', () => {
   });
 });
 
-describe('MINOR_NOT_REPAIRABLE and RESTRICTIVE_PENALTY', () => {
+describe('MINOR_NOT_REPAIRABLE and RESTRICTION_IN_FORCE', () => {
   it('refuses MINOR penalties under both policies, without a period', () => {
     for (const policy of [P2021, P107]) {
       const over = { record: penalty({ severity: 'MINOR' }), policy };
@@ -129,100 +129,109 @@ describe('MINOR_NOT_REPAIRABLE and RESTRICTIVE_PENALTY', () => {
     ).toBe(true);
   });
 
-  it('refuses a restrictive penalty under both policies', () => {
+  it('refuses a restrictive penalty while its restriction runs, under both policies', () => {
+    const record = penalty({ restrictive: true, restrictionEndsOn: '2027-07-31' });
     for (const policy of [P2021, P107]) {
-      expect(
-        condition({ record: penalty({ restrictive: true }), policy }, 'RESTRICTIVE_PENALTY')?.met,
-      ).toBe(false);
+      expect(condition({ record, policy, on: '2027-07-31' }, 'RESTRICTION_IN_FORCE')).toMatchObject(
+        { met: false, earliestOn: '2027-08-01' },
+      );
+      expect(condition({ record, policy, on: '2027-08-01' }, 'RESTRICTION_IN_FORCE')?.met).toBe(
+        true,
+      );
     }
-    expect(condition({ record: penalty({ restrictive: null }) }, 'RESTRICTIVE_PENALTY')?.met).toBe(
+  });
+
+  it('refuses a restrictive penalty without an end date, with no date time alone reaches', () => {
+    const c = condition({ record: penalty({ restrictive: true }) }, 'RESTRICTION_IN_FORCE');
+    expect(c).toMatchObject({ met: false, detail: 'restriction without an end date' });
+    expect(c?.earliestOn).toBeUndefined();
+    expect(condition({ record: penalty({ restrictive: null }) }, 'RESTRICTION_IN_FORCE')?.met).toBe(
       true,
     );
   });
 });
 
 describe('MIN_PERIOD_NOT_REACHED — period edges', () => {
-  // [label, record, industry, policy, earliest date]
-  const cases: [string, CreditRecordInput, string, typeof P107, string][] = [
-    ['107 MODERATE: 3 months', penalty(), 'F5261', P107, '2026-04-10'],
-    ['107 SERIOUS: 12 months', penalty({ severity: 'SERIOUS' }), 'F5261', P107, '2027-01-10'],
-    [
-      '107 serious list: 12 months',
-      listing('SERIOUS_DISHONESTY_LISTING'),
-      'F5261',
-      P107,
-      '2027-01-10',
-    ],
-    ['107 no industry exception', penalty(), 'C1391', P107, '2026-04-10'],
-    [
-      '2021 MODERATE: 6 months',
-      penalty({ occurredOn: '2025-01-10' }),
-      'F5261',
-      P2021,
-      '2025-07-10',
-    ],
+  // [label, record, policy, earliest date]
+  const cases: [string, CreditRecordInput, typeof P107, string][] = [
+    ['107 MODERATE: 3 months', penalty(), P107, '2026-04-10'],
+    ['107 SERIOUS: 12 months', penalty({ severity: 'SERIOUS' }), P107, '2027-01-10'],
+    ['107 serious list: 12 months', listing('SERIOUS_DISHONESTY_LISTING'), P107, '2027-01-10'],
+    ['107 no field exception', penalty({ field: 'FOOD' }), P107, '2026-04-10'],
+    ['2021 MODERATE: 6 months', penalty({ occurredOn: '2025-01-10' }), P2021, '2025-07-10'],
     [
       '2021 SERIOUS: 6 months',
-      penalty({ occurredOn: '2025-01-10', severity: 'SERIOUS' }),
-      'C1711',
+      penalty({ occurredOn: '2025-01-10', severity: 'SERIOUS', field: 'OTHER' }),
       P2021,
       '2025-07-10',
     ],
-    ['2021 food C13', penalty({ occurredOn: '2024-03-10' }), 'C1391', P2021, '2025-03-10'],
-    ['2021 food C14', penalty({ occurredOn: '2024-03-10' }), 'C1431', P2021, '2025-03-10'],
+    ['2021 food', penalty({ occurredOn: '2024-03-10', field: 'FOOD' }), P2021, '2025-03-10'],
     [
-      '2021 food C15',
-      penalty({ occurredOn: '2024-03-10', severity: 'SERIOUS' }),
-      'C1512',
+      '2021 food, SERIOUS',
+      penalty({ occurredOn: '2024-03-10', severity: 'SERIOUS', field: 'FOOD' }),
       P2021,
       '2025-03-10',
     ],
-    ['2021 drugs C27', penalty({ occurredOn: '2024-03-10' }), 'C2710', P2021, '2025-03-10'],
+    ['2021 drugs', penalty({ occurredOn: '2024-03-10', field: 'DRUG' }), P2021, '2025-03-10'],
     [
-      '2021 special equipment C34',
-      penalty({ occurredOn: '2024-03-10' }),
-      'C3431',
+      '2021 special equipment',
+      penalty({ occurredOn: '2024-03-10', field: 'SPECIAL_EQUIPMENT' }),
       P2021,
       '2025-03-10',
     ],
     [
       '2021 serious list: 12 months',
       listing('SERIOUS_DISHONESTY_LISTING', { occurredOn: '2024-03-10' }),
-      'C1391',
       P2021,
       '2025-03-10',
     ],
-    ['end of month clamps', penalty({ occurredOn: '2025-11-30' }), 'F5261', P107, '2026-02-28'],
+    ['end of month clamps', penalty({ occurredOn: '2025-11-30' }), P107, '2026-02-28'],
   ];
 
-  it.each(cases)(
-    '%s: unmet the day before, met on the day',
-    (_label, record, industry, policy, earliest) => {
-      const [y, m, d] = earliest.split('-').map(Number);
-      const dayBefore = new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
-      const base = { record, enterpriseIndustryCode: industry, policy };
-      expect(condition({ ...base, on: dayBefore }, 'MIN_PERIOD_NOT_REACHED')).toMatchObject({
-        met: false,
-        earliestOn: earliest,
-      });
-      const onTheDay = condition({ ...base, on: earliest }, 'MIN_PERIOD_NOT_REACHED');
-      expect(onTheDay?.met).toBe(true);
-      expect(onTheDay?.earliestOn).toBeUndefined();
-      expect(assess({ ...base, on: dayBefore }).earliestOn).toBe(earliest);
-    },
-  );
+  it.each(cases)('%s: unmet the day before, met on the day', (_label, record, policy, earliest) => {
+    const [y, m, d] = earliest.split('-').map(Number);
+    const dayBefore = new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
+    const base = { record, policy };
+    expect(condition({ ...base, on: dayBefore }, 'MIN_PERIOD_NOT_REACHED')).toMatchObject({
+      met: false,
+      earliestOn: earliest,
+    });
+    const onTheDay = condition({ ...base, on: earliest }, 'MIN_PERIOD_NOT_REACHED');
+    expect(onTheDay?.met).toBe(true);
+    expect(onTheDay?.earliestOn).toBeUndefined();
+    expect(assess({ ...base, on: dayBefore }).earliestOn).toBe(earliest);
+  });
 
-  it('names the industry exception it applied', () => {
+  it('names the field exception it applied', () => {
     const c = condition(
       {
-        record: penalty({ occurredOn: '2024-03-10' }),
-        enterpriseIndustryCode: 'C2710',
+        record: penalty({ occurredOn: '2024-03-10', field: 'DRUG' }),
         policy: P2021,
         on: '2024-10-01',
       },
       'MIN_PERIOD_NOT_REACHED',
     );
     expect(c?.detail).toBe('12 months from 2024-03-10 (food, drugs, special equipment)');
+  });
+
+  it('decides the 2021 period by the penalty’s field, not by the enterprise’s industry', () => {
+    // A food manufacturer's advertising penalty: 6 months; a retailer's food-safety penalty: 12.
+    const advertising = penalty({ occurredOn: '2024-03-10', field: 'OTHER' });
+    const foodSafety = penalty({ occurredOn: '2024-03-10', field: 'FOOD' });
+    const on = '2024-10-01';
+    expect(
+      condition({ record: advertising, policy: P2021, on }, 'MIN_PERIOD_NOT_REACHED')?.met,
+    ).toBe(true);
+    expect(
+      condition({ record: foodSafety, policy: P2021, on }, 'MIN_PERIOD_NOT_REACHED')?.met,
+    ).toBe(false);
+    // A penalty without a field (written before fields existed) is OTHER.
+    expect(
+      condition(
+        { record: penalty({ occurredOn: '2024-03-10' }), policy: P2021, on },
+        'MIN_PERIOD_NOT_REACHED',
+      )?.met,
+    ).toBe(true);
   });
 
   it('has no waiting period for the abnormal list', () => {
@@ -237,7 +246,7 @@ describe('MIN_PERIOD_NOT_REACHED — period edges', () => {
 });
 
 describe('switch-over between the 2021 measures and Order 107', () => {
-  // A MODERATE penalty of 2025-08-01 by an ordinary (non-food) enterprise.
+  // A MODERATE penalty of 2025-08-01 outside the food, drug and special-equipment fields.
   const record = penalty({ occurredOn: '2025-08-01' });
 
   it('judges a 2025-12-24 submission by the 2021 rules (6 months: not yet)', () => {
@@ -258,8 +267,8 @@ describe('switch-over between the 2021 measures and Order 107', () => {
     });
   });
 
-  it('no longer extends the period for food enterprises from 2025-12-25', () => {
-    const food = { record, enterpriseIndustryCode: 'C1391' };
+  it('no longer extends the period for food penalties from 2025-12-25', () => {
+    const food = { record: { ...record, field: 'FOOD' as const } };
     expect(
       assess({ ...food, policy: book.policyFor('2025-12-24'), on: '2025-12-24' }).earliestOn,
     ).toBe('2026-08-01');

@@ -1,4 +1,4 @@
-import { addMonths, CalendarDate, isCalendarDate, maxDate } from '@app/core/values';
+import { addDays, addMonths, CalendarDate, isCalendarDate, maxDate } from '@app/core/values';
 import type { CreditRecordInput } from '@app/scoring/profile';
 import type { RepairPolicy } from './repair-policy.schema';
 import type { Condition, EligibilityInput, EligibilityResult } from './eligibility.types';
@@ -65,11 +65,13 @@ function penaltyConditions(input: EligibilityInput, others: CreditRecordInput[])
       !!severityRule?.repairable,
       `severity ${record.severity ?? 'unknown'}`,
     ),
-    check('RESTRICTIVE_PENALTY', !record.restrictive || rules.restrictiveRepairable),
+    restrictionInForce(record, on),
   ];
   if (severityRule?.repairable) {
-    const override = severityRule.industryOverrides
-      .filter((o) => o.industryPrefixes.some((p) => input.enterpriseIndustryCode.startsWith(p)))
+    // A property of the penalty, not of the enterprise's industry; a record without one is OTHER.
+    const field = record.field ?? 'OTHER';
+    const override = severityRule.fieldOverrides
+      .filter((o) => o.fields.includes(field))
       // Several matching overrides: the longest period wins (the stricter reading).
       .sort((a, b) => b.minPeriodMonths - a.minPeriodMonths)[0];
     const months = override?.minPeriodMonths ?? severityRule.minPeriodMonths;
@@ -103,6 +105,25 @@ function penaltyConditions(input: EligibilityInput, others: CreditRecordInput[])
     : [];
   conditions.push(withRecords(check('SAME_KIND_PENALTY_SINCE', sameKind.length === 0), sameKind));
   return conditions;
+}
+
+/**
+ * RESTRICTION_IN_FORCE: a restrictive penalty's publicity cannot be ended early
+ * while its restriction runs (through `restrictionEndsOn` inclusive); without an
+ * end date the restriction is not known to end, so only the regulator's record
+ * of one lifts it.
+ */
+function restrictionInForce(record: CreditRecordInput, on: CalendarDate): Condition {
+  if (record.restrictive !== true) return check('RESTRICTION_IN_FORCE', true);
+  const ends = record.restrictionEndsOn;
+  if (!ends) return check('RESTRICTION_IN_FORCE', false, 'restriction without an end date');
+  if (on > ends) return check('RESTRICTION_IN_FORCE', true, `restriction ended ${ends}`);
+  return {
+    code: 'RESTRICTION_IN_FORCE',
+    met: false,
+    earliestOn: addDays(ends, 1),
+    detail: `restriction runs through ${ends}`,
+  };
 }
 
 function seriousListConditions(input: EligibilityInput, others: CreditRecordInput[]): Condition[] {

@@ -7,7 +7,7 @@ export type ConditionCode =
   | 'RECORD_NOT_ACTIVE'
   | 'NOT_REPAIRABLE_KIND'
   | 'MINOR_NOT_REPAIRABLE'
-  | 'RESTRICTIVE_PENALTY'
+  | 'RESTRICTION_IN_FORCE'
   | 'MIN_PERIOD_NOT_REACHED'
   | 'ON_ABNORMAL_LIST'
   | 'ON_SERIOUS_DISHONESTY_LIST'
@@ -46,8 +46,6 @@ export interface RepairHistory {
 export interface EligibilityInput {
   /** The record to repair. */
   record: CreditRecordInput;
-  /** GB/T 4754 code of the enterprise, e.g. `C1391`. */
-  enterpriseIndustryCode: string;
   /** The enterprise's other records (the record itself is ignored if present). */
   otherRecords: readonly CreditRecordInput[];
   repairHistory: RepairHistory;

@@ -39,7 +39,6 @@ describe('repair policy files', () => {
       minPeriodMonths: 12,
       decideWithinWorkingDays: 7,
     });
-    expect(PENALTY!.restrictiveRepairable).toBe(false);
     expect(ABNORMAL_LISTING).toEqual({ minPeriodMonths: 0, decideWithinWorkingDays: 5 });
     expect(SERIOUS_DISHONESTY_LISTING).toMatchObject({
       minPeriodMonths: 12,
@@ -55,12 +54,12 @@ describe('repair policy files', () => {
     expect(P107.materials).toEqual(['APPLICATION_FORM', 'COMMITMENT_LETTER', 'FULFILMENT_PROOF']);
   });
 
-  it('carries the 2021 sensitive-industry periods', () => {
+  it('carries the 2021 periods of the food, drug and special-equipment fields', () => {
     const moderate = P2021.rules.PENALTY!.severities.MODERATE;
     expect(moderate).toMatchObject({ minPeriodMonths: 6, decideWithinWorkingDays: 15 });
     if (!moderate.repairable) throw new Error('expected repairable');
-    expect(moderate.industryOverrides[0]).toMatchObject({
-      industryPrefixes: ['C13', 'C14', 'C15', 'C27', 'C34'],
+    expect(moderate.fieldOverrides[0]).toMatchObject({
+      fields: ['FOOD', 'DRUG', 'SPECIAL_EQUIPMENT'],
       minPeriodMonths: 12,
     });
     expect(P2021.rules.SERIOUS_DISHONESTY_LISTING!.minPeriodMonths).toBe(12);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCalendarDate } from '@app/core/values';
+import { PENALTY_FIELDS } from '@app/scoring/profile';
 
 /**
  * The shape of a credit-repair policy file (config/repair-policies/*.yaml).
@@ -26,10 +27,10 @@ const calendarDate = z.string().refine(isCalendarDate, { message: 'expected a YY
 const months = z.number().int().min(0);
 const workingDays = z.number().int().min(1);
 
-const industryOverride = z.strictObject({
+const fieldOverride = z.strictObject({
   label: z.string().min(1),
-  /** GB/T 4754 code prefixes, e.g. `C13`; an enterprise matches when its code starts with one. */
-  industryPrefixes: z.array(z.string().regex(/^[A-T]\d{0,4}$/)).min(1),
+  /** The penalty's field of law (`field` on the record; OTHER when absent). */
+  fields: z.array(z.enum(PENALTY_FIELDS)).min(1),
   minPeriodMonths: months,
 });
 
@@ -39,12 +40,11 @@ const severityRule = z.discriminatedUnion('repairable', [
     repairable: z.literal(true),
     minPeriodMonths: months,
     decideWithinWorkingDays: workingDays,
-    industryOverrides: z.array(industryOverride).default([]),
+    fieldOverrides: z.array(fieldOverride).default([]),
   }),
 ]);
 
 const penaltyRules = z.strictObject({
-  restrictiveRepairable: z.boolean(),
   severities: z.strictObject({
     MINOR: severityRule,
     MODERATE: severityRule,

@@ -7,6 +7,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '@app/core/auth/caller';
+import { coversAuthority } from '@app/core/auth/jurisdiction';
 import { retryOnDeadlock } from '@app/core/database/deadlock-retry';
 import { Clock } from '@app/core/values/clock';
 import { WorkingDayCalendar } from '@app/core/values/working-days';
@@ -58,6 +59,12 @@ export class ApplicationDecisionService {
         const role = caller.role === 'enterprise' ? 'ENTERPRISE' : 'REGULATOR';
         const t = authorizeTransition(app.status, action, { role, reason: input.reason });
         if (!t.ok) throw refusalException(id, t.refusal);
+        if (role === 'REGULATOR' && !coversAuthority(caller, app.authorityRegion)) {
+          throw new ForbiddenException({
+            message: `repair application ${id} is decided by the issuing authority ${app.authorityRegion} (谁认定谁修复)`,
+            details: [{ code: 'NOT_THE_DECIDING_AUTHORITY', authorityRegion: app.authorityRegion }],
+          });
+        }
 
         const changes = await this.changes(m, app, action, t.status);
         const { affected } = await m

@@ -2,7 +2,12 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Caller } from '@app/core/auth/caller';
-import { canSeeEnterprise, effectiveRegion, regionLikePattern } from '@app/core/auth/jurisdiction';
+import {
+  canSeeEnterprise,
+  coversAuthority,
+  effectiveRegion,
+  regionLikePattern,
+} from '@app/core/auth/jurisdiction';
 import { Page } from '@app/core/http/page-query.dto';
 import { ListApplicationsQueryDto } from '../dto/list-applications-query.dto';
 import { RepairApplication } from '../entities/repair-application.entity';
@@ -29,7 +34,12 @@ export class ApplicationQueryService {
     const app = rows.length
       ? await m.getRepository(RepairApplication).findOneBy({ id: String(id) })
       : null;
-    if (!app || !canSeeEnterprise(caller, { uscc: rows[0].uscc, regionCode: app.regionCode })) {
+    // Seen where the enterprise is registered and by the authority that decides (谁认定谁修复).
+    const visible =
+      app &&
+      (canSeeEnterprise(caller, { uscc: rows[0].uscc, regionCode: app.regionCode }) ||
+        coversAuthority(caller, app.authorityRegion));
+    if (!app || !visible) {
       throw new NotFoundException(`repair application ${id} not found`);
     }
     return app;
@@ -49,8 +59,8 @@ export class ApplicationQueryService {
     } else {
       const region = effectiveRegion(caller, q.region);
       if (region === null) return { items: [], page: q.page, pageSize: q.pageSize, total: 0 };
-      where.push('a.region_code LIKE ?');
-      params.push(regionLikePattern(region));
+      where.push('(a.region_code LIKE ? OR a.authority_region LIKE ?)');
+      params.push(regionLikePattern(region), regionLikePattern(region));
     }
     if (q.status) {
       where.push('a.status = ?');
@@ -119,7 +129,10 @@ export class ApplicationQueryService {
         { uscc: ab.uscc, recordKind: ab.kind },
         evidence.filter((e) => String(e.applicationId) === id),
         history.filter((h) => String(h.applicationId) === id),
-        caller.role,
+        // A regulator of the registration region sees a repair another authority decides, no more.
+        caller.role === 'regulator' && !coversAuthority(caller, a.authorityRegion)
+          ? 'observer'
+          : caller.role,
       );
     });
   }

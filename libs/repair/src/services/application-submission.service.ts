@@ -77,6 +77,7 @@ export class ApplicationSubmissionService {
             recordId: String(c.record.id),
             enterpriseId: String(c.enterprise.id),
             regionCode: c.enterprise.regionCode,
+            authorityRegion: c.authorityRegion,
             status: 'SUBMITTED',
             version: 1,
             openRecordId: String(c.record.id),

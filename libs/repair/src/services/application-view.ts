@@ -10,7 +10,7 @@ export function applicationView(
   about: { uscc: string; recordKind: string },
   evidence: RepairEvidence[],
   history: RepairHistoryEntry[],
-  viewer: Role,
+  viewer: Role | 'observer',
 ) {
   return {
     id: Number(a.id),
@@ -32,7 +32,9 @@ export function applicationView(
     /** Non-empty: part of a deadline fell in a year without official holiday data (Mon–Fri used). */
     calendarFallbackYears: a.calendarFallbackYears,
     /** What the caller may do now: an enterprise never sees 受理/批准, a regulator never 撤回. */
-    allowedActions: actionsFor(a.status, viewer),
+    allowedActions: viewer === 'observer' ? [] : actionsFor(a.status, viewer),
+    /** The issuing authority's division code: its regulators decide (谁认定谁修复). */
+    authorityRegion: a.authorityRegion,
     evidence: evidence.map((e) => ({ kind: e.kind, title: e.title, sha256: e.sha256 })),
     history: history.map((h) => ({
       at: h.at.toISOString(),

@@ -253,8 +253,8 @@ export class EvidenceStore {
       if (region === null) return false;
       const rows = await this.db.query(
         `SELECT 1 FROM repair_evidence ev JOIN repair_applications a ON a.id = ev.application_id
-          WHERE ev.sha256 = ? AND a.region_code LIKE ? LIMIT 1`,
-        [sha256, regionLikePattern(region)],
+          WHERE ev.sha256 = ? AND (a.region_code LIKE ? OR a.authority_region LIKE ?) LIMIT 1`,
+        [sha256, regionLikePattern(region), regionLikePattern(region)],
       );
       return rows.length > 0;
     }

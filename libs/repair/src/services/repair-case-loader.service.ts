@@ -4,16 +4,16 @@ import { Caller } from '@app/core/auth/caller';
 import { canSeeEnterprise } from '@app/core/auth/jurisdiction';
 import { CalendarDate } from '@app/core/values/calendar-date';
 import type { CreditRecordInput } from '@app/scoring/profile';
+import { RECORD_INPUT_COLUMNS, toRecordInput } from '@app/registry/record-input';
 import type { EligibilityInput } from '../policy/eligibility.types';
 import type { EvidenceKind, RepairPolicy } from '../policy/repair-policy.schema';
 
 export interface RecordCase {
   record: CreditRecordInput;
+  /** The issuing authority's division code: its regulators decide the repair. */
+  authorityRegion: string;
   enterprise: { id: number; uscc: string; regionCode: string; industryCode: string };
 }
-
-const RECORD_COLUMNS = `r.id, r.enterprise_id, r.kind, r.occurred_on, r.status, r.severity,
-  r.violation_type, r.restrictive, r.restriction_ends_on`;
 
 /** Reads what eligibility is judged on: the record, the enterprise's other records, its repairs. */
 @Injectable()
@@ -30,7 +30,7 @@ export class RepairCaseLoader {
     opts: { lock?: boolean } = {},
   ): Promise<RecordCase> {
     const rows = await m.query(
-      `SELECT ${RECORD_COLUMNS}, e.uscc, e.region_code, e.industry_code
+      `SELECT ${RECORD_INPUT_COLUMNS}, r.authority_region, e.uscc, e.region_code, e.industry_code
          FROM credit_records r JOIN enterprises e ON e.id = r.enterprise_id
         WHERE r.id = ?${opts.lock ? ' FOR UPDATE' : ''}`,
       [recordId],
@@ -41,6 +41,7 @@ export class RepairCaseLoader {
     }
     return {
       record: toRecordInput(row),
+      authorityRegion: row.authority_region,
       enterprise: {
         id: Number(row.enterprise_id),
         uscc: row.uscc,
@@ -59,7 +60,7 @@ export class RepairCaseLoader {
     evidenceKinds?: EvidenceKind[],
   ): Promise<EligibilityInput> {
     const [others, approved, open] = await Promise.all([
-      m.query(`SELECT ${RECORD_COLUMNS} FROM credit_records r WHERE r.enterprise_id = ?`, [
+      m.query(`SELECT ${RECORD_INPUT_COLUMNS} FROM credit_records r WHERE r.enterprise_id = ?`, [
         c.enterprise.id,
       ]),
       // A revoked approval still counts against the limits: the stricter reading,
@@ -80,7 +81,6 @@ export class RepairCaseLoader {
     );
     const input: EligibilityInput = {
       record: c.record,
-      enterpriseIndustryCode: c.enterprise.industryCode,
       otherRecords: others.map(toRecordInput),
       repairHistory: {
         approved: approved.map((a: { record_id: string; decided_on: string }) => ({
@@ -97,17 +97,4 @@ export class RepairCaseLoader {
     };
     return evidenceKinds ? { ...input, evidenceKinds } : input;
   }
-}
-
-function toRecordInput(r: Record<string, unknown>): CreditRecordInput {
-  return {
-    id: Number(r.id),
-    kind: r.kind as CreditRecordInput['kind'],
-    occurredOn: r.occurred_on as string,
-    status: r.status as CreditRecordInput['status'],
-    severity: (r.severity as CreditRecordInput['severity']) ?? null,
-    violationType: (r.violation_type as string | null) ?? null,
-    restrictive: r.restrictive === null ? null : Boolean(r.restrictive),
-    restrictionEndsOn: (r.restriction_ends_on as string | null) ?? null,
-  };
 }

@@ -1,12 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type {
-  CreditRecordInput,
-  EnterpriseProfile,
-  EnterpriseStatus,
-  LinkedListingInput,
-} from '@app/scoring';
+import { RECORD_INPUT_COLUMNS, toRecordInput } from '@app/registry/record-input';
+import type { EnterpriseProfile, EnterpriseStatus, LinkedListingInput } from '@app/scoring';
 
 /** Which enterprises to load: a list of ids, or a primary-key range (batch chunks). */
 export type ProfileSelection =
@@ -64,16 +60,16 @@ export class ProfileLoader {
     const ids = profiles.map((p) => p.id);
     // Only ACTIVE records can count; the engine re-checks dates and windows.
     const records = await m.query(
-      `SELECT r.id, r.enterprise_id, r.kind, r.occurred_on, r.status, r.severity, r.violation_type,
-              r.restrictive, r.restriction_ends_on, r.result, r.year, r.rating
+      `SELECT ${RECORD_INPUT_COLUMNS}
          FROM credit_records r
         WHERE r.enterprise_id IN (?) AND r.status = 'ACTIVE' ORDER BY r.enterprise_id, r.id`,
       [ids],
     );
-    for (const r of records) byId.get(Number(r.enterprise_id))?.records.push(toRecord(r));
+    for (const r of records) byId.get(Number(r.enterprise_id))?.records.push(toRecordInput(r));
 
     const linked = await m.query(
-      `SELECT DISTINCT mine.enterprise_id AS subject_id, r.enterprise_id, r.id, r.kind, r.occurred_on, r.status
+      `SELECT DISTINCT mine.enterprise_id AS subject_id, r.enterprise_id, r.id, r.kind, r.occurred_on, r.status,
+              r.publicity_from, r.suspended_from, r.suspended_until
          FROM enterprise_persons mine
          JOIN enterprise_persons theirs ON theirs.person_id = mine.person_id AND theirs.enterprise_id <> mine.enterprise_id
          JOIN credit_records r ON r.enterprise_id = theirs.enterprise_id
@@ -88,6 +84,9 @@ export class ProfileLoader {
         kind: l.kind as LinkedListingInput['kind'],
         occurredOn: l.occurred_on,
         status: l.status,
+        publicityFrom: l.publicity_from ?? null,
+        suspendedFrom: l.suspended_from ?? null,
+        suspendedUntil: l.suspended_until ?? null,
       });
     }
     return profiles;
@@ -98,20 +97,4 @@ export class ProfileLoader {
     const extra = s.where ? ` AND ${s.where.sql}` : '';
     return [`e.id BETWEEN ? AND ?${extra}`, [s.fromId, s.toId, ...(s.where?.params ?? [])]];
   }
-}
-
-function toRecord(r: Record<string, unknown>): CreditRecordInput {
-  return {
-    id: Number(r.id),
-    kind: r.kind as CreditRecordInput['kind'],
-    occurredOn: r.occurred_on as string,
-    status: r.status as CreditRecordInput['status'],
-    severity: (r.severity as CreditRecordInput['severity']) ?? null,
-    violationType: (r.violation_type as string) ?? null,
-    restrictive: r.restrictive === null ? null : Boolean(r.restrictive),
-    restrictionEndsOn: (r.restriction_ends_on as string) ?? null,
-    result: (r.result as CreditRecordInput['result']) ?? null,
-    year: (r.year as number) ?? null,
-    rating: (r.rating as CreditRecordInput['rating']) ?? null,
-  };
 }

@@ -3,6 +3,7 @@ import type { CompiledIndicator } from '../compiled-model';
 import { dayFromPacked, NEVER, parsePackedDate } from '../day-number';
 import { considerNext, state, windowEnd } from '../evaluation-state';
 import { KIND, kindCode } from '../record-codes';
+import { publicityStart, suspendedAtAsOf } from '../record-in-force';
 import { factor } from './factor';
 
 /**
@@ -20,18 +21,19 @@ export function linkedListing(ind: CompiledIndicator): Factor {
     const l = listings[i];
     if (l.status !== 'ACTIVE' || l.enterpriseId === profile.id || kindCode(l.kind) !== ind.kind)
       continue;
-    const packed = parsePackedDate(l.occurredOn);
-    const day = dayFromPacked(packed);
+    const day = dayFromPacked(parsePackedDate(l.occurredOn));
     if (day > asOf) {
       considerNext(day);
       continue;
     }
+    const start = publicityStart(l);
     const end =
       ind.kind === KIND.SERIOUS_DISHONESTY_LISTING
-        ? windowEnd(day, packed, state.model.seriousListingWindow)
+        ? windowEnd(start.day, start.packed, state.model.seriousListingWindow)
         : NEVER;
     if (end <= asOf) continue;
     considerNext(end);
+    if (suspendedAtAsOf(l)) continue;
     // The same listing may reach us through several linked persons.
     if (ids === null) ids = [l.recordId];
     else if (!ids.includes(l.recordId)) ids.push(l.recordId);

@@ -113,13 +113,15 @@ describe('R1 penalties in publicity (MINOR −30 3 months, MODERATE −80 1 year
     ).toBe(expected);
   });
 
-  describe('restrictive penalties last as long as the restriction', () => {
+  describe('restrictive penalties last for the longer of their window and the restriction', () => {
     it.each([
       ['2030-01-01', '2020-01-01', -200],
       ['2024-08-15', '2020-01-01', -200],
       ['2024-08-14', '2020-01-01', 0],
-      // A shorter restriction ends publicity earlier than the severity window.
-      ['2024-08-14', '2024-01-01', 0],
+      // A shorter restriction never ends publicity before the severity window (36 months).
+      ['2024-08-14', '2024-01-01', -200],
+      ['2024-08-14', '2021-08-15', 0],
+      ['2024-08-15', '2021-08-15', -200],
       [null, '2021-08-16', -200],
       [null, '2021-08-15', 0],
     ])(

@@ -426,8 +426,8 @@ describe('credit repair (real MySQL + Redis + worker)', () => {
         ['RESTRICTION_IN_FORCE'],
       ],
       [
-        'an inspection',
-        { kind: 'INSPECTION', occurredOn: '2026-01-10', result: 'PROBLEM' },
+        'an inspection that passed',
+        { kind: 'INSPECTION', occurredOn: '2026-01-10', result: 'PASS' },
         ['NOT_REPAIRABLE_KIND'],
       ],
     ])('refuses %s with 422 %j', async (_, body, codes) => {

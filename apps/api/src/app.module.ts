@@ -32,6 +32,7 @@ import { RecordsController } from './registry/records.controller';
 import { EvidenceController } from './repair/evidence.controller';
 import { RepairApplicationsController } from './repair/repair-applications.controller';
 import { RepairDecisionsController } from './repair/repair-decisions.controller';
+import { TemporaryRepairsController } from './repair/temporary-repairs.controller';
 import { EnterpriseRiskController } from './risk/enterprise-risk.controller';
 import { RiskController } from './risk/risk.controller';
 import { EnterpriseMeasuresController } from './supervision/enterprise-measures.controller';
@@ -67,6 +68,7 @@ import { InspectorsController } from './supervision/inspectors.controller';
     EvidenceController,
     RepairApplicationsController,
     RepairDecisionsController,
+    TemporaryRepairsController,
     EnterpriseMeasuresController,
     InspectionPlansController,
     InspectorsController,

@@ -113,6 +113,9 @@ export interface Application {
   submittedAt: string;
   acceptBy: string;
   decideBy: string | null;
+  /** 补正: what was asked for and by when it must be supplied. */
+  materialsRequested: string[];
+  supplyBy: string | null;
   overdue: boolean;
   allowedActions: string[];
   evidence: { kind: string; title: string; sha256: string }[];
@@ -147,4 +150,10 @@ export interface Run {
 
 /** The deadline of an application's current stage. */
 export const deadlineOf = (a: Application) =>
-  a.status === 'ACCEPTED' ? a.decideBy : a.status === 'SUBMITTED' ? a.acceptBy : null;
+  a.status === 'ACCEPTED'
+    ? a.decideBy
+    : a.status === 'SUBMITTED'
+      ? a.acceptBy
+      : a.status === 'AWAITING_MATERIALS'
+        ? a.supplyBy
+        : null;

@@ -16,6 +16,7 @@ import { EvidenceUploadSlots } from './services/evidence-upload-slots';
 import { RepairCaseLoader } from './services/repair-case-loader.service';
 import { RepairEligibilityService } from './services/repair-eligibility.service';
 import { repairPolicyProviders } from './services/repair-policy.providers';
+import { TemporaryRepairService } from './services/temporary-repair.service';
 
 const services = [
   RepairCaseLoader,
@@ -27,6 +28,7 @@ const services = [
   EvidenceUploadSlots,
   EvidenceSweepService,
   DeadlineSweepService,
+  TemporaryRepairService,
 ];
 
 /** The credit-repair workflow; the sweep's processor is registered by the worker. */

@@ -1,7 +1,13 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audit, Caller, CurrentCaller, Roles, IdPipe } from '@app/core';
-import { ApplicationDecisionService, DecisionDto, WithdrawDto } from '@app/repair';
+import {
+  ApplicationDecisionService,
+  DecisionDto,
+  RequestMaterialsDto,
+  SupplyMaterialsDto,
+  WithdrawDto,
+} from '@app/repair';
 
 /** Transitions: 200 with the new state; 409 on a stale version or a disallowed transition. */
 @ApiTags('credit repair')
@@ -26,6 +32,38 @@ export class RepairDecisionsController {
   @ApiOperation({ summary: '不予受理: SUBMITTED → REJECTED; reason required' })
   reject(@CurrentCaller() c: Caller, @Param('id', IdPipe) id: number, @Body() dto: DecisionDto) {
     return this.decisions.act(c, id, 'reject', dto);
+  }
+
+  @Post('request-materials')
+  @Audit('repair.request-materials')
+  @HttpCode(200)
+  @Roles('regulator')
+  @ApiOperation({
+    summary:
+      '补正 (一次性告知): SUBMITTED → AWAITING_MATERIALS, once, naming every missing material; the acceptance clock stops; sets supplyBy',
+  })
+  requestMaterials(
+    @CurrentCaller() c: Caller,
+    @Param('id', IdPipe) id: number,
+    @Body() dto: RequestMaterialsDto,
+  ) {
+    return this.decisions.act(c, id, 'request-materials', dto);
+  }
+
+  @Post('supply-materials')
+  @Audit('repair.supply-materials')
+  @HttpCode(200)
+  @Roles('enterprise')
+  @ApiOperation({
+    summary:
+      'The reply to 补正: AWAITING_MATERIALS → SUBMITTED with the requested files; acceptBy restarts from today',
+  })
+  supplyMaterials(
+    @CurrentCaller() c: Caller,
+    @Param('id', IdPipe) id: number,
+    @Body() dto: SupplyMaterialsDto,
+  ) {
+    return this.decisions.act(c, id, 'supply-materials', dto);
   }
 
   @Post('approve')

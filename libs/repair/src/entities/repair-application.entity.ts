@@ -12,6 +12,11 @@ const yearList = {
   from: (v: string | null): number[] => (v ? v.split(',').map(Number) : []),
 };
 
+const kindList = {
+  to: (kinds: string[] | null): string | null => (kinds?.length ? kinds.join(',') : null),
+  from: (v: string | null): string[] => (v ? v.split(',') : []),
+};
+
 /** A credit-repair application (信用修复申请); its lifecycle is policy/application-state.ts. */
 @Entity('repair_applications')
 export class RepairApplication {
@@ -83,6 +88,20 @@ export class RepairApplication {
   /** Years a deadline was counted Monday–Friday for lack of official holiday data. */
   @Column({ type: 'varchar', length: 64, nullable: true, transformer: yearList })
   calendarFallbackYears: number[];
+
+  /** 补正: the materials asked for (once, all together), when, and the last day to supply them. */
+  @Column({ type: 'varchar', length: 200, nullable: true, transformer: kindList })
+  materialsRequested: string[];
+
+  @Column({ type: 'date', nullable: true })
+  materialsRequestedOn: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  supplyBy: string | null;
+
+  /** The inspection record whose publication the approval also ended (a penalty's origin). */
+  @Column({ type: 'bigint', unsigned: true, nullable: true })
+  alsoRepairedRecordId: string | null;
 
   @CreateDateColumn({ type: 'datetime', precision: 3 })
   createdAt: Date;

@@ -17,6 +17,9 @@ const ALLOWED: Record<string, ApplicationStatus> = {
   'SUBMITTED accept': 'ACCEPTED',
   'SUBMITTED reject': 'REJECTED',
   'SUBMITTED withdraw': 'WITHDRAWN',
+  'SUBMITTED request-materials': 'AWAITING_MATERIALS',
+  'AWAITING_MATERIALS supply-materials': 'SUBMITTED',
+  'AWAITING_MATERIALS withdraw': 'WITHDRAWN',
   'ACCEPTED approve': 'APPROVED',
   'ACCEPTED deny': 'DENIED',
   'ACCEPTED withdraw': 'WITHDRAWN',
@@ -40,14 +43,47 @@ describe('application state machine', () => {
     });
   });
 
-  it('has exactly the seven allowed transitions', () => {
-    expect(ALL.filter(([s, a]) => transition(s, a).ok)).toHaveLength(7);
+  it('has exactly the ten allowed transitions', () => {
+    expect(ALL.filter(([s, a]) => transition(s, a).ok)).toHaveLength(10);
   });
 
-  it('gives the regulator every decision and the enterprise only withdrawal', () => {
+  it('gives the regulator every decision and the enterprise its reply and withdrawal', () => {
     const byRole = (role: string) => APPLICATION_ACTIONS.filter((a) => ACTION_ROLE[a] === role);
-    expect(byRole('REGULATOR')).toEqual(['accept', 'reject', 'approve', 'deny', 'revoke']);
-    expect(byRole('ENTERPRISE')).toEqual(['withdraw']);
+    expect(byRole('REGULATOR')).toEqual([
+      'accept',
+      'reject',
+      'request-materials',
+      'approve',
+      'deny',
+      'revoke',
+    ]);
+    expect(byRole('ENTERPRISE')).toEqual(['supply-materials', 'withdraw']);
+  });
+
+  it('asks for missing materials once (一次性告知): a second request is refused', () => {
+    expect(authorizeTransition('SUBMITTED', 'request-materials', { role: 'REGULATOR' })).toEqual({
+      ok: true,
+      status: 'AWAITING_MATERIALS',
+    });
+    expect(
+      authorizeTransition(
+        'SUBMITTED',
+        'request-materials',
+        { role: 'REGULATOR' },
+        { materialsRequested: true },
+      ),
+    ).toEqual({
+      ok: false,
+      refusal: { code: 'MATERIALS_ALREADY_REQUESTED', action: 'request-materials' },
+    });
+    // From ACCEPTED it is the lifecycle that refuses.
+    expect(
+      authorizeTransition('ACCEPTED', 'request-materials', { role: 'REGULATOR' }),
+    ).toMatchObject({ ok: false, refusal: { code: 'NOT_ALLOWED_FROM_STATUS' } });
+    expect(actionsFor('SUBMITTED', 'regulator', { materialsRequested: true })).toEqual([
+      'accept',
+      'reject',
+    ]);
   });
 
   it('requires reasons for reject, deny and revoke only', () => {
@@ -102,20 +138,34 @@ describe('application state machine', () => {
   });
 
   it('knows open and final statuses', () => {
-    expect(APPLICATION_STATUSES.filter(isOpen)).toEqual(['SUBMITTED', 'ACCEPTED']);
+    expect(APPLICATION_STATUSES.filter(isOpen)).toEqual([
+      'SUBMITTED',
+      'AWAITING_MATERIALS',
+      'ACCEPTED',
+    ]);
     expect(APPLICATION_STATUSES.filter(isFinal)).toEqual([
       'REJECTED',
       'WITHDRAWN',
       'DENIED',
       'REVOKED',
     ]);
-    expect(allowedActions('SUBMITTED')).toEqual(['accept', 'reject', 'withdraw']);
+    expect(allowedActions('SUBMITTED')).toEqual([
+      'accept',
+      'reject',
+      'request-materials',
+      'withdraw',
+    ]);
     expect(allowedActions('APPROVED')).toEqual(['revoke']);
   });
 
   it('offers each role only its own actions: an enterprise never 受理/批准, a regulator never 撤回', () => {
     expect(actionsFor('SUBMITTED', 'enterprise')).toEqual(['withdraw']);
-    expect(actionsFor('SUBMITTED', 'regulator')).toEqual(['accept', 'reject']);
+    expect(actionsFor('SUBMITTED', 'regulator')).toEqual(['accept', 'reject', 'request-materials']);
+    expect(actionsFor('AWAITING_MATERIALS', 'enterprise')).toEqual([
+      'supply-materials',
+      'withdraw',
+    ]);
+    expect(actionsFor('AWAITING_MATERIALS', 'regulator')).toEqual([]);
     expect(actionsFor('ACCEPTED', 'enterprise')).toEqual(['withdraw']);
     expect(actionsFor('ACCEPTED', 'regulator')).toEqual(['approve', 'deny']);
     expect(actionsFor('APPROVED', 'enterprise')).toEqual([]);

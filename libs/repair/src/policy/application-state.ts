@@ -1,21 +1,40 @@
 /**
  * The credit-repair application lifecycle, in one place:
  *
- *   SUBMITTED -> ACCEPTED (受理) | REJECTED (不予受理) | WITHDRAWN
- *   ACCEPTED  -> APPROVED (修复) | DENIED (不予修复)   | WITHDRAWN
- *   APPROVED  -> REVOKED (materials proved false; the record returns to ACTIVE)
+ *   SUBMITTED          -> ACCEPTED (受理) | REJECTED (不予受理) | WITHDRAWN
+ *                         | AWAITING_MATERIALS (补正: once, named missing materials)
+ *   AWAITING_MATERIALS -> SUBMITTED (the enterprise supplies them; the acceptance clock
+ *                         restarts) | WITHDRAWN (by the enterprise, or no reply in time)
+ *   ACCEPTED           -> APPROVED (修复) | DENIED (不予修复) | WITHDRAWN
+ *   APPROVED           -> REVOKED (materials proved false; the record returns to ACTIVE)
  *
  * REJECTED, WITHDRAWN, DENIED and REVOKED are final.
  */
 export type ApplicationStatus =
-  'SUBMITTED' | 'ACCEPTED' | 'REJECTED' | 'WITHDRAWN' | 'APPROVED' | 'DENIED' | 'REVOKED';
+  | 'SUBMITTED'
+  | 'AWAITING_MATERIALS'
+  | 'ACCEPTED'
+  | 'REJECTED'
+  | 'WITHDRAWN'
+  | 'APPROVED'
+  | 'DENIED'
+  | 'REVOKED';
 
-export type ApplicationAction = 'accept' | 'reject' | 'approve' | 'deny' | 'withdraw' | 'revoke';
+export type ApplicationAction =
+  | 'accept'
+  | 'reject'
+  | 'request-materials'
+  | 'supply-materials'
+  | 'approve'
+  | 'deny'
+  | 'withdraw'
+  | 'revoke';
 
 export type ApplicationRole = 'REGULATOR' | 'ENTERPRISE';
 
 export const APPLICATION_STATUSES: readonly ApplicationStatus[] = [
   'SUBMITTED',
+  'AWAITING_MATERIALS',
   'ACCEPTED',
   'REJECTED',
   'WITHDRAWN',
@@ -27,6 +46,8 @@ export const APPLICATION_STATUSES: readonly ApplicationStatus[] = [
 export const APPLICATION_ACTIONS: readonly ApplicationAction[] = [
   'accept',
   'reject',
+  'request-materials',
+  'supply-materials',
   'approve',
   'deny',
   'withdraw',
@@ -37,7 +58,13 @@ const TRANSITIONS: Record<
   ApplicationStatus,
   Partial<Record<ApplicationAction, ApplicationStatus>>
 > = {
-  SUBMITTED: { accept: 'ACCEPTED', reject: 'REJECTED', withdraw: 'WITHDRAWN' },
+  SUBMITTED: {
+    accept: 'ACCEPTED',
+    reject: 'REJECTED',
+    'request-materials': 'AWAITING_MATERIALS',
+    withdraw: 'WITHDRAWN',
+  },
+  AWAITING_MATERIALS: { 'supply-materials': 'SUBMITTED', withdraw: 'WITHDRAWN' },
   ACCEPTED: { approve: 'APPROVED', deny: 'DENIED', withdraw: 'WITHDRAWN' },
   APPROVED: { revoke: 'REVOKED' },
   REJECTED: {},
@@ -50,6 +77,8 @@ const TRANSITIONS: Record<
 export const ACTION_ROLE: Readonly<Record<ApplicationAction, ApplicationRole>> = {
   accept: 'REGULATOR',
   reject: 'REGULATOR',
+  'request-materials': 'REGULATOR',
+  'supply-materials': 'ENTERPRISE',
   approve: 'REGULATOR',
   deny: 'REGULATOR',
   revoke: 'REGULATOR',
@@ -65,6 +94,7 @@ export const REASON_REQUIRED: ReadonlySet<ApplicationAction> = new Set([
 
 export type TransitionRefusal =
   | { code: 'NOT_ALLOWED_FROM_STATUS'; status: ApplicationStatus; action: ApplicationAction }
+  | { code: 'MATERIALS_ALREADY_REQUESTED'; action: ApplicationAction }
   | { code: 'ROLE_NOT_PERMITTED'; role: ApplicationRole; action: ApplicationAction }
   | { code: 'REASON_REQUIRED'; action: ApplicationAction };
 
@@ -87,11 +117,16 @@ export function authorizeTransition(
   status: ApplicationStatus,
   action: ApplicationAction,
   actor: { role: ApplicationRole; reason?: string | null },
+  history: { materialsRequested?: boolean } = {},
 ): TransitionResult {
   if (ACTION_ROLE[action] !== actor.role) {
     return { ok: false, refusal: { code: 'ROLE_NOT_PERMITTED', role: actor.role, action } };
   }
   const result = transition(status, action);
+  // 一次性告知: missing materials are asked for once, all together.
+  if (result.ok && action === 'request-materials' && history.materialsRequested) {
+    return { ok: false, refusal: { code: 'MATERIALS_ALREADY_REQUESTED', action } };
+  }
   if (result.ok && REASON_REQUIRED.has(action) && !actor.reason?.trim()) {
     return { ok: false, refusal: { code: 'REASON_REQUIRED', action } };
   }
@@ -110,15 +145,18 @@ export function allowedActions(status: ApplicationStatus): ApplicationAction[] {
 export function actionsFor(
   status: ApplicationStatus,
   role: 'admin' | 'regulator' | 'enterprise',
+  history: { materialsRequested?: boolean } = {},
 ): ApplicationAction[] {
   if (role === 'admin') return [];
   const mine: ApplicationRole = role === 'enterprise' ? 'ENTERPRISE' : 'REGULATOR';
-  return allowedActions(status).filter((a) => ACTION_ROLE[a] === mine);
+  return allowedActions(status).filter(
+    (a) => ACTION_ROLE[a] === mine && !(a === 'request-materials' && history.materialsRequested),
+  );
 }
 
 /** Open applications count against the one-open-application-per-record limit. */
 export function isOpen(status: ApplicationStatus): boolean {
-  return status === 'SUBMITTED' || status === 'ACCEPTED';
+  return status === 'SUBMITTED' || status === 'AWAITING_MATERIALS' || status === 'ACCEPTED';
 }
 
 export function isFinal(status: ApplicationStatus): boolean {

@@ -22,6 +22,15 @@ export function acceptBy(
   return deadline(submittedOn, policy.acceptWithinWorkingDays, calendar);
 }
 
+/** 补正 deadline: the enterprise supplies the requested materials within this many working days. */
+export function supplyBy(
+  requestedOn: CalendarDate,
+  policy: RepairPolicy,
+  calendar: WorkingDays,
+): Deadline {
+  return deadline(requestedOn, policy.supplyWithinWorkingDays, calendar);
+}
+
 /**
  * Decision deadline, counted from acceptance. `policy` is the one that judged
  * the application (in force on its submission date), even if a newer policy
@@ -53,6 +62,8 @@ export function decisionWorkingDays(
       return rules.ABNORMAL_LISTING?.decideWithinWorkingDays;
     case 'SERIOUS_DISHONESTY_LISTING':
       return rules.SERIOUS_DISHONESTY_LISTING?.decideWithinWorkingDays;
+    case 'INSPECTION':
+      return rules.INSPECTION?.decideWithinWorkingDays;
     case 'PENALTY': {
       const rule = record.severity ? rules.PENALTY?.severities[record.severity] : undefined;
       return rule?.repairable ? rule.decideWithinWorkingDays : undefined;

@@ -1,6 +1,6 @@
 import { addDays, addMonths, CalendarDate, isCalendarDate, maxDate } from '@app/core/values';
 import type { CreditRecordInput } from '@app/scoring/profile';
-import type { RepairPolicy } from './repair-policy.schema';
+import type { EvidenceKind, RepairPolicy } from './repair-policy.schema';
 import type { Condition, EligibilityInput, EligibilityResult } from './eligibility.types';
 import { repairLimitCondition } from './repair-limits';
 
@@ -21,11 +21,18 @@ export function assessEligibility(input: EligibilityInput): EligibilityResult {
     check('RECORD_NOT_ACTIVE', record.status === 'ACTIVE', `status ${record.status}`),
   ];
   const rules = policy.rules;
+  // Of inspections, only a negative result (a problem found, or not found at the address) is adverse.
+  const negativeInspection = record.result === 'PROBLEM' || record.result === 'NOT_FOUND';
   const repairable =
     (record.kind === 'PENALTY' && !!rules.PENALTY) ||
     (record.kind === 'ABNORMAL_LISTING' && !!rules.ABNORMAL_LISTING) ||
-    (record.kind === 'SERIOUS_DISHONESTY_LISTING' && !!rules.SERIOUS_DISHONESTY_LISTING);
-  conditions.push(check('NOT_REPAIRABLE_KIND', repairable, `kind ${record.kind}`));
+    (record.kind === 'SERIOUS_DISHONESTY_LISTING' && !!rules.SERIOUS_DISHONESTY_LISTING) ||
+    (record.kind === 'INSPECTION' && !!rules.INSPECTION && negativeInspection);
+  const what =
+    record.kind === 'INSPECTION'
+      ? `kind INSPECTION, result ${record.result}`
+      : `kind ${record.kind}`;
+  conditions.push(check('NOT_REPAIRABLE_KIND', repairable, what));
   // Nothing else means anything for a kind the policy does not repair.
   if (!repairable) return result(policy, conditions);
 
@@ -33,8 +40,8 @@ export function assessEligibility(input: EligibilityInput): EligibilityResult {
   if (record.kind === 'SERIOUS_DISHONESTY_LISTING') {
     conditions.push(...seriousListConditions(input, others));
   }
-  if (record.kind === 'ABNORMAL_LISTING') {
-    const months = rules.ABNORMAL_LISTING!.minPeriodMonths;
+  if (record.kind === 'ABNORMAL_LISTING' || record.kind === 'INSPECTION') {
+    const months = rules[record.kind]!.minPeriodMonths;
     // 0 months: "once the cause is corrected" — a fact the regulator checks from the materials.
     if (months > 0) conditions.push(minPeriod(record.occurredOn, months, input.on));
   }
@@ -47,11 +54,16 @@ export function assessEligibility(input: EligibilityInput): EligibilityResult {
     check('OPEN_APPLICATION_EXISTS', open.length < policy.limits.maxOpenApplicationsPerRecord),
   );
   if (input.evidenceKinds) {
-    const missing = policy.materials.filter((m) => !input.evidenceKinds!.includes(m));
+    const missing = materialsFor(record, policy).filter((m) => !input.evidenceKinds!.includes(m));
     const c = check('MATERIALS_MISSING', missing.length === 0);
     conditions.push(missing.length ? { ...c, missingMaterials: missing } : c);
   }
   return result(policy, conditions);
+}
+
+/** The materials an application for `record` must include: its kind's, else the policy's. */
+export function materialsFor(record: CreditRecordInput, policy: RepairPolicy): EvidenceKind[] {
+  return (record.kind === 'INSPECTION' && policy.rules.INSPECTION?.materials) || policy.materials;
 }
 
 function penaltyConditions(input: EligibilityInput, others: CreditRecordInput[]): Condition[] {

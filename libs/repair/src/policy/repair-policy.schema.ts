@@ -13,6 +13,7 @@ export const REPAIRABLE_KINDS = [
   'PENALTY',
   'ABNORMAL_LISTING',
   'SERIOUS_DISHONESTY_LISTING',
+  'INSPECTION',
 ] as const;
 export type RepairableKind = (typeof REPAIRABLE_KINDS)[number];
 
@@ -65,6 +66,14 @@ const seriousListRules = z.strictObject({
   lapsesAfterMonths: months.optional(),
 });
 
+const inspectionRules = z.strictObject({
+  /** Only negative results (PROBLEM, NOT_FOUND) are repaired; 0: once corrected. */
+  minPeriodMonths: months,
+  decideWithinWorkingDays: workingDays,
+  /** The materials for this kind, when they differ from the policy's. */
+  materials: z.array(z.enum(EVIDENCE_KINDS)).min(1).optional(),
+});
+
 const limits = z.strictObject({
   appliesTo: z.array(z.enum(REPAIRABLE_KINDS)),
   minMonthsSinceLastApproval: months,
@@ -81,10 +90,15 @@ export const repairPolicySchema = z
     /** Last day in force, inclusive; absent while in force. */
     effectiveUntil: calendarDate.nullish(),
     acceptWithinWorkingDays: workingDays,
+    /** 补正: working days the enterprise has to supply requested materials; then it lapses. */
+    supplyWithinWorkingDays: workingDays.default(10),
+    /** An approved repair revoked for false materials: publicity runs again from the revocation. */
+    revocationRestartsPublicity: z.boolean().default(true),
     rules: z.strictObject({
       PENALTY: penaltyRules.optional(),
       ABNORMAL_LISTING: abnormalRules.optional(),
       SERIOUS_DISHONESTY_LISTING: seriousListRules.optional(),
+      INSPECTION: inspectionRules.optional(),
     }),
     limits,
     materials: z.array(z.enum(EVIDENCE_KINDS)).min(1),

@@ -45,7 +45,7 @@ export class DeadlineSweepProcessor extends WorkerHost implements OnApplicationB
   async process(job: Job) {
     if (job.name === EVIDENCE_SWEEP_JOB) return this.evidence.sweep();
     const result = await this.sweeper.sweep();
-    if (result.changed) this.logger.log(result, 'repair deadlines swept');
+    if (result.changed || result.lapsed) this.logger.log(result, 'repair deadlines swept');
     return result;
   }
 }

@@ -9,11 +9,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '@app/core/auth/caller';
 import { coversAuthority } from '@app/core/auth/jurisdiction';
 import { retryOnDeadlock } from '@app/core/database/deadlock-retry';
+import { BusinessRuleException, ErrorDetail } from '@app/core/http/api-error';
 import { Clock } from '@app/core/values/clock';
 import { WorkingDayCalendar } from '@app/core/values/working-days';
 import { CreditRecord, InputsChangeMarker, LISTING_KINDS, RescoreRequester } from '@app/registry';
 import { RepairApplication } from '../entities/repair-application.entity';
 import { RepairHistoryEntry } from '../entities/repair-history-entry.entity';
+import { RepairEvidence } from '../entities/repair-evidence.entity';
+import { EvidenceItemDto, EvidenceItemKind } from '../dto/evidence-item.dto';
 import {
   ApplicationAction,
   ApplicationStatus,
@@ -21,10 +24,11 @@ import {
   isOpen,
   TransitionRefusal,
 } from '../policy/application-state';
-import { decideBy } from '../policy/deadlines';
+import { acceptBy, Deadline, decideBy, supplyBy } from '../policy/deadlines';
 import { RepairPolicyBook } from '../policy/repair-policy-book';
 import { ApplicationQueryService } from './application-query.service';
 import { ApplicationView } from './application-view';
+import { EvidenceStore } from './evidence-store.service';
 
 /**
  * Every transition of an application: checked by the state machine, applied
@@ -42,6 +46,7 @@ export class ApplicationDecisionService {
     private readonly calendar: WorkingDayCalendar,
     private readonly marker: InputsChangeMarker,
     private readonly rescore: RescoreRequester,
+    private readonly evidence: EvidenceStore,
     private readonly clock: Clock,
   ) {}
 
@@ -49,7 +54,7 @@ export class ApplicationDecisionService {
     caller: Caller,
     id: number,
     action: ApplicationAction,
-    input: { version: number; reason?: string },
+    input: ActionInput,
   ): Promise<ApplicationView> {
     // A deadlock victim is run again: it re-reads the version, so no decision lands twice.
     const rescore = await retryOnDeadlock(() =>
@@ -57,7 +62,12 @@ export class ApplicationDecisionService {
         const app = await this.queries.findVisible(caller, id, m);
         if (input.version !== app.version) throw staleVersion(id, app.version);
         const role = caller.role === 'enterprise' ? 'ENTERPRISE' : 'REGULATOR';
-        const t = authorizeTransition(app.status, action, { role, reason: input.reason });
+        const t = authorizeTransition(
+          app.status,
+          action,
+          { role, reason: input.reason },
+          { materialsRequested: app.materialsRequestedOn !== null },
+        );
         if (!t.ok) throw refusalException(id, t.refusal);
         if (role === 'REGULATOR' && !coversAuthority(caller, app.authorityRegion)) {
           throw new ForbiddenException({
@@ -66,7 +76,7 @@ export class ApplicationDecisionService {
           });
         }
 
-        const changes = await this.changes(m, app, action, t.status);
+        const changes = await this.changes(m, app, action, t.status, input);
         const { affected } = await m
           .createQueryBuilder()
           .update(RepairApplication)
@@ -99,25 +109,41 @@ export class ApplicationDecisionService {
     app: RepairApplication,
     action: ApplicationAction,
     to: ApplicationStatus,
+    input: ActionInput,
   ): Promise<Partial<RepairApplication>> {
     const today = this.clock.today();
     // Leaving the open states frees the record for a new application.
     const out: Partial<RepairApplication> = isOpen(to)
       ? {}
       : { openRecordId: null, overdue: false };
+    // Judged by the policy of the submission date for its whole life.
+    const policy = this.policyOf(app);
+    const withDeadline = (d: Deadline) => ({
+      overdue: false,
+      calendarFallbackYears: [...new Set([...app.calendarFallbackYears, ...d.fallbackYears])].sort(
+        (a, b) => a - b,
+      ),
+    });
     if (action === 'accept') {
       const record = await m.getRepository(CreditRecord).findOneByOrFail({ id: app.recordId });
-      // Judged by the policy of the submission date for its whole life.
-      const policy = this.book.byId(app.policyId);
-      if (!policy) throw new Error(`repair policy ${app.policyId} is no longer configured`);
       const deadline = decideBy(today, record, policy, this.calendar);
-      const fallback = new Set([...app.calendarFallbackYears, ...deadline.fallbackYears]);
+      Object.assign(out, { acceptedOn: today, decideBy: deadline.date, ...withDeadline(deadline) });
+    }
+    if (action === 'request-materials') {
+      // The acceptance clock stops until the reply; the reply has its own limit.
+      const deadline = supplyBy(today, policy, this.calendar);
       Object.assign(out, {
-        acceptedOn: today,
-        decideBy: deadline.date,
-        overdue: false,
-        calendarFallbackYears: [...fallback].sort((a, b) => a - b),
+        materialsRequested: input.materials ?? [],
+        materialsRequestedOn: today,
+        supplyBy: deadline.date,
+        ...withDeadline(deadline),
       });
+    }
+    if (action === 'supply-materials') {
+      await this.addSuppliedEvidence(m, app, input.evidence ?? []);
+      // The acceptance clock restarts from the reply.
+      const deadline = acceptBy(today, policy, this.calendar);
+      Object.assign(out, { acceptBy: deadline.date, ...withDeadline(deadline) });
     }
     if (action === 'reject' || action === 'approve' || action === 'deny') {
       Object.assign(out, { decidedAt: this.clock.now(), decidedOn: today });
@@ -125,18 +151,79 @@ export class ApplicationDecisionService {
     return out;
   }
 
-  /** Approve repairs the record, revoke restores it; returns the USCCs to re-score. */
+  private policyOf(app: RepairApplication) {
+    const policy = this.book.byId(app.policyId);
+    if (!policy) throw new Error(`repair policy ${app.policyId} is no longer configured`);
+    return policy;
+  }
+
+  /**
+   * The reply to a 补正 request: files the enterprise uploaded itself, covering
+   * every requested material; anything else is 422 naming what is wrong.
+   */
+  private async addSuppliedEvidence(
+    m: EntityManager,
+    app: RepairApplication,
+    evidence: EvidenceItemDto[],
+  ): Promise<void> {
+    const [{ uscc }] = await m.query('SELECT uscc FROM enterprises WHERE id = ?', [
+      app.enterpriseId,
+    ]);
+    const unknown = await this.evidence.notUploadedBy(
+      m,
+      uscc,
+      evidence.map((e) => e.sha256),
+    );
+    const supplied = new Set(evidence.map((e) => e.kind));
+    const missing = app.materialsRequested.filter((k) => !supplied.has(k as EvidenceItemKind));
+    const details: ErrorDetail[] = [
+      ...(missing.length
+        ? [{ code: 'MATERIALS_MISSING', met: false, missingMaterials: missing }]
+        : []),
+      ...unknown.map((sha256) => ({ code: 'EVIDENCE_NOT_FOUND', met: false, sha256 })),
+    ];
+    if (details.length) {
+      throw new BusinessRuleException(
+        `repair application ${app.id}: the reply does not supply what was requested: ${details.map((d) => d.code).join(', ')}`,
+        details,
+      );
+    }
+    await m
+      .getRepository(RepairEvidence)
+      .insert(
+        evidence.map((e) => ({
+          applicationId: app.id,
+          kind: e.kind,
+          title: e.title,
+          sha256: e.sha256,
+        })),
+      );
+  }
+
+  /**
+   * Approve repairs the record (and ends the publication of the inspection
+   * result a penalty followed from); revoke restores both, and under a policy
+   * that says so the record's publicity runs again from the revocation.
+   * Returns the USCCs to re-score.
+   */
   private async applyToRecord(
     m: EntityManager,
     app: RepairApplication,
     action: ApplicationAction,
   ): Promise<string[]> {
     if (action !== 'approve' && action !== 'revoke') return [];
-    const [from, to] = action === 'approve' ? ['ACTIVE', 'REPAIRED'] : ['REPAIRED', 'ACTIVE'];
+    const records = m.getRepository(CreditRecord);
+    const record = await records.findOneByOrFail({ id: app.recordId });
+    const approve = action === 'approve';
+    const [from, to] = approve ? ['ACTIVE', 'REPAIRED'] : ['REPAIRED', 'ACTIVE'];
+    const restart = !approve && this.policyOf(app).revocationRestartsPublicity;
     const { affected } = await m
       .createQueryBuilder()
       .update(CreditRecord)
-      .set({ status: to as CreditRecord['status'] })
+      .set({
+        status: to as CreditRecord['status'],
+        ...(restart ? { publicityFrom: this.clock.today() } : {}),
+      })
       .where('id = :id AND status = :from', { id: app.recordId, from })
       .execute();
     if (affected !== 1) {
@@ -144,10 +231,45 @@ export class ApplicationDecisionService {
         `record ${app.recordId} is no longer ${from}: the application cannot be ${action}d`,
       );
     }
-    const record = await m.getRepository(CreditRecord).findOneByOrFail({ id: app.recordId });
+    if (approve && record.kind === 'PENALTY' && record.relatedRecordId) {
+      // 2025 scope: repairing a penalty also ends the publication of the inspection result it followed from.
+      const { affected: also } = await m
+        .createQueryBuilder()
+        .update(CreditRecord)
+        .set({ status: 'REPAIRED' })
+        .where("id = :id AND kind = 'INSPECTION' AND status = 'ACTIVE' AND result <> 'PASS'", {
+          id: record.relatedRecordId,
+        })
+        .execute();
+      if (also === 1) {
+        await m.update(
+          RepairApplication,
+          { id: app.id },
+          {
+            alsoRepairedRecordId: record.relatedRecordId,
+          },
+        );
+      }
+    }
+    if (!approve && app.alsoRepairedRecordId) {
+      await m
+        .createQueryBuilder()
+        .update(CreditRecord)
+        .set({ status: 'ACTIVE' })
+        .where("id = :id AND status = 'REPAIRED'", { id: app.alsoRepairedRecordId })
+        .execute();
+    }
     // A listing also counts against enterprises linked by a person (L1/L2).
     return this.marker.mark(m, app.enterpriseId, { linked: LISTING_KINDS.includes(record.kind) });
   }
+}
+
+/** What a transition may carry besides the version: a reason, 补正's list, the reply's files. */
+export interface ActionInput {
+  version: number;
+  reason?: string;
+  materials?: EvidenceItemKind[];
+  evidence?: EvidenceItemDto[];
 }
 
 function staleVersion(id: number, current?: number): ConflictException {
@@ -169,6 +291,11 @@ function refusalException(id: number, r: TransitionRefusal) {
       return new BadRequestException({
         message: `invalid request: reason is required to ${r.action}`,
         details: [{ field: 'reason', message: `reason is required to ${r.action}` }],
+      });
+    case 'MATERIALS_ALREADY_REQUESTED':
+      return new ConflictException({
+        message: `repair application ${id}: missing materials were already requested once (一次性告知)`,
+        details: [{ code: r.code, action: r.action }],
       });
     case 'ROLE_NOT_PERMITTED':
       return new ForbiddenException(`role ${r.role.toLowerCase()} may not ${r.action}`);

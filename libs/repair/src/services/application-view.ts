@@ -32,7 +32,16 @@ export function applicationView(
     /** Non-empty: part of a deadline fell in a year without official holiday data (Mon–Fri used). */
     calendarFallbackYears: a.calendarFallbackYears,
     /** What the caller may do now: an enterprise never sees 受理/批准, a regulator never 撤回. */
-    allowedActions: viewer === 'observer' ? [] : actionsFor(a.status, viewer),
+    allowedActions:
+      viewer === 'observer'
+        ? []
+        : actionsFor(a.status, viewer, { materialsRequested: a.materialsRequestedOn !== null }),
+    /** 补正: the materials asked for, when, and the last day to supply them (then it lapses). */
+    materialsRequested: a.materialsRequested,
+    materialsRequestedOn: a.materialsRequestedOn,
+    supplyBy: a.supplyBy,
+    /** The inspection record whose publication the approval also ended. */
+    alsoRepairedRecordId: a.alsoRepairedRecordId === null ? null : Number(a.alsoRepairedRecordId),
     /** The issuing authority's division code: its regulators decide (谁认定谁修复). */
     authorityRegion: a.authorityRegion,
     evidence: evidence.map((e) => ({ kind: e.kind, title: e.title, sha256: e.sha256 })),

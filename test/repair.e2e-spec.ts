@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,49 +10,19 @@ import { QueueName } from '@app/core';
 import { DEADLINE_SWEEP_JOB, DEADLINE_SWEEP_SCHEDULER } from '@app/repair';
 import { createTestApp, TEST_NOW, TestApp } from './support/test-app';
 import { createTestWorker, eventually, queueDrained } from './support/test-worker';
-import { enterpriseBody, newUscc } from './support/fixtures';
-
-interface Evidence {
-  kind: string;
-  title: string;
-  sha256: string;
-}
-interface HistoryEntry {
-  at: string;
-  actor: string;
-  action: string;
-  reason?: string;
-}
-interface Application {
-  id: number;
-  uscc: string;
-  recordId: number;
-  status: string;
-  version: number;
-  allowedActions: string[];
-  policy: string;
-  submittedAt: string;
-  acceptBy: string;
-  decideBy: string | null;
-  overdue: boolean;
-  evidence: Evidence[];
-  history: HistoryEntry[];
-}
+import {
+  Application,
+  auth,
+  HistoryEntry,
+  jpeg,
+  moderatePenalty,
+  pdf,
+  png,
+  repairKit,
+  unmetCodes,
+} from './support/repair-kit';
 
 const MB = 1024 * 1024;
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-
-/** Fresh content each time, so no test finds another test's file already stored. */
-const pdf = (size?: number) => {
-  const body = Buffer.from(`%PDF-1.7\n% ${randomUUID()}\n%%EOF\n`);
-  if (!size) return body;
-  const out = Buffer.alloc(size, 0x20);
-  body.copy(out);
-  return out;
-};
-const png = () => Buffer.concat([Buffer.from(PNG_SIGNATURE), Buffer.from(randomUUID())]);
-const jpeg = () =>
-  Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(randomUUID())]);
 const sha256Of = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 describe('credit repair (real MySQL + Redis + worker)', () => {
@@ -82,85 +52,22 @@ describe('credit repair (real MySQL + Redis + worker)', () => {
   });
   afterEach(() => t.clock.set(TEST_NOW));
 
-  const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
-  const enterpriseToken = (uscc: string) =>
-    t.token({ role: 'enterprise', uscc, sub: `ent-${uscc}` });
-
-  /** An enterprise rated A before any adverse record: on-time annual report, nothing else. */
-  async function newEnterprise(overrides: Record<string, unknown> = {}) {
-    const uscc = newUscc('330106');
-    await t
-      .http()
-      .put(`/api/v1/enterprises/${uscc}`)
-      .set(auth(admin))
-      .send(enterpriseBody(overrides))
-      .expect(201);
-    await addRecord(uscc, { kind: 'ANNUAL_REPORT', occurredOn: '2025-05-01', year: 2024 });
-    return { uscc, token: await enterpriseToken(uscc) };
-  }
-  const addRecord = (uscc: string, body: object) => t.addRecord(uscc, body);
-  const moderatePenalty = (occurredOn = '2026-02-15', violationType = '虚假宣传') => ({
-    kind: 'PENALTY',
-    occurredOn,
-    severity: 'MODERATE',
-    amount: '20000.00',
-    violationType,
-    documentNo: '杭西市监处罚〔2026〕12号',
-  });
-  const upload = (token: string, content: Buffer, filename = 'material.pdf') =>
-    t
-      .http()
-      .post('/api/v1/evidence')
-      .set(auth(token))
-      .attach('file', content, { filename, contentType: 'application/pdf' });
-  /** The three required materials, uploaded by the enterprise. */
-  async function materials(token: string): Promise<Evidence[]> {
-    const items: [string, string, Buffer][] = [
-      ['APPLICATION_FORM', '信用修复申请书', pdf()],
-      ['COMMITMENT_LETTER', '守信承诺书', png()],
-      ['FULFILMENT_PROOF', '罚款缴纳凭证', jpeg()],
-    ];
-    const out: Evidence[] = [];
-    for (const [kind, title, content] of items) {
-      const res = await upload(token, content).expect(201);
-      out.push({ kind, title, sha256: res.body.sha256 });
-    }
-    return out;
-  }
-  const submit = (token: string, recordId: number, evidence: Evidence[]) =>
-    t.http().post('/api/v1/repair-applications').set(auth(token)).send({
-      recordId,
-      reason: '罚款已缴清，违法行为已整改完毕，申请提前停止公示。',
-      commitment: true,
-      evidence,
-    });
-  /** Submits with fresh materials and expects 201. */
-  async function applyFor(token: string, recordId: number): Promise<Application> {
-    const res = await submit(token, recordId, await materials(token));
-    expect(res.status).toBe(201);
-    return res.body;
-  }
-  const act = (token: string, id: number, action: string, body: object) =>
-    t.http().post(`/api/v1/repair-applications/${id}/${action}`).set(auth(token)).send(body);
-  const getApp = (token: string, id: number) =>
-    t.http().get(`/api/v1/repair-applications/${id}`).set(auth(token));
-  const eligibility = (token: string, recordId: number) =>
-    t.http().get(`/api/v1/repair-applications/eligibility?recordId=${recordId}`).set(auth(token));
-  const recordStatus = async (uscc: string, id: number) => {
-    const res = await t
-      .http()
-      .get(`/api/v1/enterprises/${uscc}/records?pageSize=500`)
-      .set(auth(admin))
-      .expect(200);
-    return res.body.items.find((r: { id: number }) => r.id === id)?.status;
-  };
-  const tierWhen = (uscc: string, ok: (tier: string) => boolean) =>
-    eventually(async () => {
-      const res = await t.http().get(`/api/v1/enterprises/${uscc}/risk`).set(auth(regulator));
-      return res.status === 200 && ok(res.body.tier) ? (res.body.tier as string) : undefined;
-    });
-  const unmetCodes = (conditions: { code: string; met: boolean }[]) =>
-    conditions.filter((c) => !c.met).map((c) => c.code);
+  const {
+    addRecord,
+    newEnterprise,
+    upload,
+    materials,
+    submit,
+    applyFor,
+    act,
+    getApp,
+    eligibility,
+    recordStatus,
+    tierWhen,
+  } = repairKit(
+    () => t,
+    () => ({ admin, regulator }),
+  );
   function storedFiles(): number {
     const walk = (d: string): number =>
       readdirSync(d, { withFileTypes: true }).reduce(
@@ -337,7 +244,7 @@ describe('credit repair (real MySQL + Redis + worker)', () => {
       // Each caller is offered its own actions only.
       expect(app.allowedActions).toEqual(['withdraw']);
       const seen = await t.http().get(`/api/v1/repair-applications/${app.id}`).set(auth(regulator));
-      expect(seen.body.allowedActions).toEqual(['accept', 'reject']);
+      expect(seen.body.allowedActions).toEqual(['accept', 'reject', 'request-materials']);
 
       await act(other.token, app.id, 'withdraw', { version: 1 }).expect(404);
       await act(regulator, app.id, 'withdraw', { version: 1 }).expect(403);

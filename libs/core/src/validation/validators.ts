@@ -51,7 +51,8 @@ export function IsMoney(integerDigits: number, options?: ValidationOptions): Pro
 }
 
 /** A 6-digit administrative division code (GB/T 2260). */
-export const REGION_CODE_6 = /^\d{6}$/;
+/** A full 6-digit GB/T 2260 code; no province is `00` (as isRegionCode6). */
+export const REGION_CODE_6 = /^(?!00)\d{6}$/;
 /** A jurisdiction: 2, 4 or 6 digits, not `00` (the rule lives with the region helpers). */
 export const JURISDICTION = JURISDICTION_PATTERN;
 

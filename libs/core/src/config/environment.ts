@@ -44,9 +44,18 @@ export class Environment {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  /** Folder with models/, repair-policies/, measures.yaml. */
+  /** Folder with models/, repair-policies/, calendar/, measures.yaml. */
   @IsString()
   CONFIG_DIR = 'config';
+
+  /**
+   * Folder with the working-day calendar, one `<year>.yaml` per State Council
+   * holiday notice. Unset: `<CONFIG_DIR>/calendar`.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  CALENDAR_DIR?: string;
 
   /** The model version used for re-scoring and nightly runs unless a run names another. */
   @Matches(/^[a-z0-9][a-z0-9.-]*$/, { message: 'MODEL_VERSION must be a model file version' })

@@ -16,3 +16,4 @@ export * from './import';
 export * from './dto/search-enterprises.dto';
 export * from './services/rescore-outbox.service';
 export * from './services/rescore-outbox-relay.service';
+export * from './services/abnormal-listing.reader';

@@ -136,6 +136,16 @@ export class Environment {
   RECLASSIFY_TZ = 'Asia/Shanghai';
 
   /**
+   * When the daily escalation sweep runs (cron, in ESCALATION_TZ): abnormal-list
+   * listings in force for 3 years are flagged for the serious dishonest list.
+   */
+  @Matches(/^(\S+\s+){4}\S+$/, { message: 'ESCALATION_CRON must be a 5-field cron pattern' })
+  ESCALATION_CRON = '30 1 * * *';
+
+  @IsString()
+  ESCALATION_TZ = 'Asia/Shanghai';
+
+  /**
    * How long a job's lock lives without renewal, and how often workers look
    * for jobs whose worker died (kill -9): such a job runs again elsewhere.
    */

@@ -35,6 +35,7 @@ import { RepairDecisionsController } from './repair/repair-decisions.controller'
 import { EnterpriseRiskController } from './risk/enterprise-risk.controller';
 import { RiskController } from './risk/risk.controller';
 import { EnterpriseMeasuresController } from './supervision/enterprise-measures.controller';
+import { EscalationsController } from './supervision/escalations.controller';
 import { InspectionPlansController } from './supervision/inspection-plans.controller';
 import { InspectorsController } from './supervision/inspectors.controller';
 
@@ -68,6 +69,7 @@ import { InspectorsController } from './supervision/inspectors.controller';
     RepairApplicationsController,
     RepairDecisionsController,
     EnterpriseMeasuresController,
+    EscalationsController,
     InspectionPlansController,
     InspectorsController,
     AuditController,

@@ -36,6 +36,7 @@ import { TemporaryRepairsController } from './repair/temporary-repairs.controlle
 import { EnterpriseRiskController } from './risk/enterprise-risk.controller';
 import { RiskController } from './risk/risk.controller';
 import { EnterpriseMeasuresController } from './supervision/enterprise-measures.controller';
+import { EscalationsController } from './supervision/escalations.controller';
 import { InspectionPlansController } from './supervision/inspection-plans.controller';
 import { InspectorsController } from './supervision/inspectors.controller';
 
@@ -70,6 +71,7 @@ import { InspectorsController } from './supervision/inspectors.controller';
     RepairDecisionsController,
     TemporaryRepairsController,
     EnterpriseMeasuresController,
+    EscalationsController,
     InspectionPlansController,
     InspectorsController,
     AuditController,

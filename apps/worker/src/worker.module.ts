@@ -10,6 +10,7 @@ import {
 import { DeadlineSweepProcessor, RepairModule } from '@app/repair';
 import { ImportModule, ImportProcessor } from '@app/registry';
 import { RescoreProcessor, RiskModule } from '@app/risk';
+import { EscalationProcessor, SupervisionModule } from '@app/supervision';
 
 /** The queue consumers and schedulers; no HTTP. Scale out by starting more of these. */
 @Module({
@@ -20,6 +21,7 @@ import { RescoreProcessor, RiskModule } from '@app/risk';
     ImportModule,
     ReclassificationModule,
     RepairModule,
+    SupervisionModule,
   ],
   providers: [
     RescoreProcessor,
@@ -28,6 +30,7 @@ import { RescoreProcessor, RiskModule } from '@app/risk';
     RunRecovery,
     DeadlineSweepProcessor,
     ImportProcessor,
+    EscalationProcessor,
   ],
 })
 export class WorkerModule {}

@@ -2,6 +2,8 @@ export * from './core.module';
 export * from './config/app-config';
 export * from './config/environment';
 export * from './config/config.module';
+export * from './config/working-day-calendar.loader';
+export * from './config/working-day-calendar.schema';
 export * from './database/data-source-options';
 export * from './database/ensure-database';
 export * from './auth/caller';

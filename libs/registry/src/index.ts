@@ -17,3 +17,4 @@ export * from './dto/search-enterprises.dto';
 export * from './services/rescore-outbox.service';
 export * from './services/rescore-outbox-relay.service';
 export * from './record-input';
+export * from './services/abnormal-listing.reader';

@@ -11,6 +11,7 @@ import { InputsChangeMarker } from './services/inputs-change-marker.service';
 import { RescoreRequester } from './services/rescore-requester.service';
 import { RescoreOutbox } from './services/rescore-outbox.service';
 import { RescoreOutboxRelay } from './services/rescore-outbox-relay.service';
+import { AbnormalListingReader } from './services/abnormal-listing.reader';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Enterprise, CreditRecord, Person, EnterprisePerson])],
@@ -22,6 +23,7 @@ import { RescoreOutboxRelay } from './services/rescore-outbox-relay.service';
     RescoreOutbox,
     RescoreOutboxRelay,
     InputsChangeMarker,
+    AbnormalListingReader,
   ],
   exports: [
     EnterpriseService,
@@ -31,6 +33,7 @@ import { RescoreOutboxRelay } from './services/rescore-outbox-relay.service';
     RescoreOutbox,
     RescoreOutboxRelay,
     InputsChangeMarker,
+    AbnormalListingReader,
     TypeOrmModule,
   ],
 })

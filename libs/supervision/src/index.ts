@@ -14,3 +14,8 @@ export * from './dto/create-inspection-plan.dto';
 export * from './dto/create-inspector.dto';
 export * from './dto/declare-conflict.dto';
 export * from './dto/region-page-query.dto';
+export * from './escalation/escalation-rule';
+export * from './escalation/escalation-candidate.repository';
+export * from './escalation/escalation-sweep.service';
+export * from './escalation/escalation-query.service';
+export * from './escalation/escalation.processor';

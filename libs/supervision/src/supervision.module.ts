@@ -8,6 +8,9 @@ import { InspectorPoolReader } from './services/inspector-pool.reader';
 import { InspectorService } from './services/inspector.service';
 import { MeasuresCatalog } from './services/measures-catalog.service';
 import { PopulationReader } from './services/population.reader';
+import { EscalationCandidateRepository } from './escalation/escalation-candidate.repository';
+import { EscalationQueryService } from './escalation/escalation-query.service';
+import { EscalationSweepService } from './escalation/escalation-sweep.service';
 
 const services = [
   MeasuresCatalog,
@@ -18,9 +21,16 @@ const services = [
   InspectionPlanDrawer,
   InspectionPlanQueryService,
   InspectorService,
+  EscalationCandidateRepository,
+  EscalationSweepService,
+  EscalationQueryService,
 ];
 
-/** Measures (守信激励、失信惩戒), inspectors and 双随机 inspection plans. */
+/**
+ * Measures (守信激励、失信惩戒), inspectors and 双随机 inspection plans, and the
+ * escalation of long abnormal listings towards the serious dishonest list (its
+ * daily processor is registered by the worker).
+ */
 @Module({
   imports: [RegistryModule],
   providers: services,

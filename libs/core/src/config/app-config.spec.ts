@@ -51,3 +51,18 @@ describe('AppConfig: who issues the tokens', () => {
     );
   });
 });
+
+describe('AppConfig: config folders', () => {
+  it('reads the working-day calendar from CONFIG_DIR/calendar unless CALENDAR_DIR says otherwise', () => {
+    expect(
+      AppConfig.fromEnvironment({ NODE_ENV: 'test', CONFIG_DIR: '/etc/crs' }).calendarDir,
+    ).toBe('/etc/crs/calendar');
+    expect(
+      AppConfig.fromEnvironment({
+        NODE_ENV: 'test',
+        CONFIG_DIR: '/etc/crs',
+        CALENDAR_DIR: '/srv/calendar',
+      }).calendarDir,
+    ).toBe('/srv/calendar');
+  });
+});

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Environment, validateEnvironment } from './environment';
 
 /** Who issues the access tokens this API accepts (docs/identity.md). */
@@ -24,12 +24,17 @@ export class AppConfig {
   readonly env: Environment;
   readonly database: DatabaseSettings;
   readonly configDir: string;
+  /** The working-day calendar's files: CALENDAR_DIR, else `<configDir>/calendar`. */
+  readonly calendarDir: string;
   readonly identity: IdentitySettings;
 
   constructor(env: Environment) {
     this.env = env;
     this.database = parseDatabaseUrl(env.DATABASE_URL);
     this.configDir = resolve(env.CONFIG_DIR);
+    this.calendarDir = env.CALENDAR_DIR
+      ? resolve(env.CALENDAR_DIR)
+      : join(this.configDir, 'calendar');
     const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
     const embedded =
       !env.OIDC_ISSUER &&

@@ -44,9 +44,18 @@ export class Environment {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  /** Folder with models/, repair-policies/, measures.yaml. */
+  /** Folder with models/, repair-policies/, calendar/, measures.yaml. */
   @IsString()
   CONFIG_DIR = 'config';
+
+  /**
+   * Folder with the working-day calendar, one `<year>.yaml` per State Council
+   * holiday notice. Unset: `<CONFIG_DIR>/calendar`.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  CALENDAR_DIR?: string;
 
   /** The model version used for re-scoring and nightly runs unless a run names another. */
   @Matches(/^[a-z0-9][a-z0-9.-]*$/, { message: 'MODEL_VERSION must be a model file version' })
@@ -125,6 +134,16 @@ export class Environment {
 
   @IsString()
   RECLASSIFY_TZ = 'Asia/Shanghai';
+
+  /**
+   * When the daily escalation sweep runs (cron, in ESCALATION_TZ): abnormal-list
+   * listings in force for 3 years are flagged for the serious dishonest list.
+   */
+  @Matches(/^(\S+\s+){4}\S+$/, { message: 'ESCALATION_CRON must be a 5-field cron pattern' })
+  ESCALATION_CRON = '30 1 * * *';
+
+  @IsString()
+  ESCALATION_TZ = 'Asia/Shanghai';
 
   /**
    * How long a job's lock lives without renewal, and how often workers look

@@ -6,6 +6,8 @@ export enum QueueName {
   Reclassify = 'reclassify',
   /** Bulk NDJSON imports spooled by POST /imports. */
   Import = 'import',
+  /** The daily sweep flagging abnormal-list listings due for the serious dishonest list. */
+  Escalations = 'escalations',
 }
 
 /**

@@ -1,7 +1,8 @@
+import { loadWorkingDayCalendar } from '../config/working-day-calendar.loader';
 import { WorkingDayCalendar } from './working-days';
 
-describe('WorkingDayCalendar (chinese-days data)', () => {
-  const calendar = new WorkingDayCalendar();
+describe('WorkingDayCalendar (config/calendar)', () => {
+  const calendar = loadWorkingDayCalendar();
 
   it('knows which years it covers', () => {
     expect(calendar.covers(2025)).toBe(true);
@@ -43,13 +44,44 @@ describe('WorkingDayCalendar (chinese-days data)', () => {
     expect(calendar.addWorkingDays('2025-01-24', 3)).toBe('2025-02-05');
   });
 
-  it('falls back to Monday–Friday outside the data, and says so', () => {
-    // 2040-10-01 is a Monday; no National Day data for 2040.
-    expect(calendar.isWorkingDay('2040-10-01')).toBe(true);
-    expect(calendar.isWorkingDay('2040-10-06')).toBe(false);
+  it('counts a 调休 Saturday as a working day and a Golden Week weekday as a day off', () => {
+    expect(calendar.isWorkingDay('2025-10-11')).toBe(true); // Saturday
+    expect(calendar.isWorkingDay('2025-10-06')).toBe(false); // Monday, National Day / Mid-Autumn
+    expect(calendar.isWorkingDay('2025-10-13')).toBe(true); // an ordinary Monday
+  });
+
+  it('takes the New Year days a notice sets in the December before its year', () => {
+    // The 2019 notice: 30–31 Dec 2018 off, Sat 29 Dec 2018 worked (both in 2019.yaml).
+    expect(calendar.isWorkingDay('2018-12-29')).toBe(true);
+    expect(calendar.isWorkingDay('2018-12-31')).toBe(false); // a Monday
+  });
+
+  it('falls back to Monday–Friday minus the fixed statutory days outside the data, and says so', () => {
+    expect(calendar.covers(2040)).toBe(false);
+    // 2040-10-01 is a Monday: National Day is fixed by law, whatever the notice will add.
+    expect(calendar.isWorkingDay('2040-10-01')).toBe(false);
+    expect(calendar.isWorkingDay('2040-10-03')).toBe(false);
+    expect(calendar.isWorkingDay('2040-10-04')).toBe(true);
+    expect(calendar.isWorkingDay('2040-10-06')).toBe(false); // Saturday
+    expect(calendar.isWorkingDay('2040-01-02')).toBe(true); // no 调休 known
+    // Fri 28 Sep: Mon 1 – Wed 3 Oct off, Thu 4 is day 1, Fri 5 day 2.
     expect(calendar.addWorkingDaysDetailed('2040-09-28', 2)).toEqual({
-      date: '2040-10-02',
+      date: '2040-10-05',
       fallbackYears: [2040],
+    });
+    // 1–2 May (劳动节, two days since the 2024 revision) and 1 January.
+    expect(calendar.isWorkingDay('2041-05-01')).toBe(false); // Wednesday
+    expect(calendar.isWorkingDay('2041-05-02')).toBe(false);
+    expect(calendar.isWorkingDay('2041-01-01')).toBe(false); // Tuesday
+  });
+
+  it('a calendar without notices falls back for every year', () => {
+    const empty = new WorkingDayCalendar([]);
+    expect(empty.coveredYears()).toEqual([]);
+    expect(empty.isWorkingDay('2025-10-11')).toBe(false); // the 调休 Saturday is unknown
+    expect(empty.addWorkingDaysDetailed('2025-09-30', 1)).toEqual({
+      date: '2025-10-06',
+      fallbackYears: [2025],
     });
   });
 

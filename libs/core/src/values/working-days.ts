@@ -1,51 +1,76 @@
-import holidayData from 'chinese-days/dist/chinese-days.json';
 import { CalendarDate, addDays, isoWeekday, yearOf } from './calendar-date';
 
 /**
  * China's official working days (法定工作日): weekends and public holidays off,
  * make-up working days (调休上班) on.
  *
- * Backed by the data of the `chinese-days` package (State Council notices,
- * 2004–2026 in v1.5.7). We read its JSON rather than call isWorkday(): the
- * package's date parsing depends on the host time zone (west of UTC it shifts a
- * `YYYY-MM-DD` by a day), while the JSON is keyed by the date string itself.
+ * The arrangement of each year is data: one file per State Council notice
+ * (国务院办公厅关于XXXX年部分节假日安排的通知) in `config/calendar/`, loaded by
+ * `loadWorkingDayCalendar` (config/working-day-calendar.loader.ts). Next year's
+ * notice, published each November, is a data change.
  *
- * Years the data does not know yet fall back to Monday–Friday, and every
- * answer says which fallback years it relied on, so callers can tell the user.
+ * A year without its notice falls back to Monday–Friday minus the days off the
+ * law fixes on the solar calendar (全国年节及纪念日放假办法 art. 2 as revised in
+ * 2024: 1 January, 1–2 May, 1–3 October); the lunar holidays and the 调休 of
+ * that year are unknown until its notice. Every answer says which fallback years
+ * it relied on, so callers can tell the user.
  */
-interface HolidayData {
-  holidays: Record<string, string>;
-  workdays: Record<string, string>;
+export interface HolidayArrangement {
+  /** The year of the notice. Its New Year holiday may begin in the previous December. */
+  year: number;
+  /** The notice the dates come from. */
+  source: string;
+  /** Days off, weekend days inside a holiday included. */
+  holidays: CalendarDate[];
+  /** 调休: weekend days worked. */
+  workdays: CalendarDate[];
 }
 
-const DATA = holidayData as HolidayData;
-/** A year is covered when the State Council notice for it is in the data. */
-const COVERED_YEARS: ReadonlySet<number> = new Set(
-  Object.keys(DATA.holidays).map((d) => Number(d.slice(0, 4))),
-);
+/** `MM-DD` of the days off fixed by the solar calendar; used only for years without a notice. */
+export const FIXED_STATUTORY_DAYS_OFF: readonly string[] = [
+  '01-01',
+  '05-01',
+  '05-02',
+  '10-01',
+  '10-02',
+  '10-03',
+];
 
 export interface WorkingDayResult {
   date: CalendarDate;
-  /** Years, ascending, whose days were judged Monday–Friday for lack of data. */
+  /** Years, ascending, whose days were judged by the fallback rule for lack of a notice. */
   fallbackYears: number[];
 }
 
 export class WorkingDayCalendar {
+  private readonly years: ReadonlySet<number>;
+  private readonly holidays: ReadonlySet<CalendarDate>;
+  private readonly workdays: ReadonlySet<CalendarDate>;
+  private readonly fixedDaysOff = new Set(FIXED_STATUTORY_DAYS_OFF);
+
+  /** From validated arrangements (the loader checks them and names the bad file). */
+  constructor(arrangements: readonly HolidayArrangement[]) {
+    this.years = new Set(arrangements.map((a) => a.year));
+    this.holidays = new Set(arrangements.flatMap((a) => a.holidays));
+    this.workdays = new Set(arrangements.flatMap((a) => a.workdays));
+  }
+
   /** Whether the official holiday arrangement for `year` is known. */
   covers(year: number): boolean {
-    return COVERED_YEARS.has(year);
+    return this.years.has(year);
   }
 
   /** The covered years, ascending. */
   coveredYears(): number[] {
-    return [...COVERED_YEARS].sort((a, b) => a - b);
+    return [...this.years].sort((a, b) => a - b);
   }
 
   isWorkingDay(date: CalendarDate): boolean {
     const weekday = isoWeekday(date); // validates the date too
-    if (!this.covers(yearOf(date))) return weekday <= 5;
-    if (DATA.workdays[date]) return true; // 调休: a weekend day worked
-    if (DATA.holidays[date]) return false;
+    // Listed dates win even in an uncovered year: a notice may reach into December before it.
+    if (this.workdays.has(date)) return true;
+    if (this.holidays.has(date)) return false;
+    if (!this.covers(yearOf(date)) && this.fixedDaysOff.has(date.slice(5))) return false;
     return weekday <= 5;
   }
 

@@ -1,8 +1,8 @@
-import { WorkingDayCalendar } from '@app/core/values';
+import { loadWorkingDayCalendar } from '@app/core/config/working-day-calendar.loader';
 import { P107, P2021 } from '../../test/policy-fixtures';
 import { acceptBy, decideBy, decisionWorkingDays, WorkingDays } from './deadlines';
 
-const calendar = new WorkingDayCalendar();
+const calendar = loadWorkingDayCalendar();
 const moderate = { kind: 'PENALTY' as const, severity: 'MODERATE' as const };
 
 describe('acceptBy', () => {
@@ -25,9 +25,10 @@ describe('acceptBy', () => {
     expect(acceptBy('2025-10-09', P2021, calendar).date).toBe('2025-10-11');
   });
 
-  it('reports a Monday–Friday fallback for years without data', () => {
+  it('reports the fallback (Monday–Friday minus fixed statutory days) for years without data', () => {
+    // Fri 2040-09-28: 1–3 Oct (Mon–Wed) are off by law whatever the notice adds; Thu 4 (1), Fri 5 (2).
     expect(acceptBy('2040-09-28', P107, calendar)).toEqual({
-      date: '2040-10-02',
+      date: '2040-10-05',
       workingDays: 2,
       fallbackYears: [2040],
     });

@@ -1,13 +1,17 @@
-import { Provider } from '@nestjs/common';
+import { Logger, Provider } from '@nestjs/common';
 import { join } from 'node:path';
 import { AppConfig } from '@app/core/config/app-config';
+import { loadWorkingDayCalendar } from '@app/core/config/working-day-calendar.loader';
+import { Clock } from '@app/core/values/clock';
+import { yearOf } from '@app/core/values/calendar-date';
 import { WorkingDayCalendar } from '@app/core/values/working-days';
 import { loadRepairPolicies } from '../policy/repair-policy.loader';
 import { RepairPolicyBook } from '../policy/repair-policy-book';
 
 /**
- * The policy book, loaded and validated at boot (a bad file stops the boot
- * naming the file and the field), and the official working-day calendar.
+ * The policy book and the official working-day calendar, both loaded and
+ * validated at boot from config files (a bad file stops the boot naming the
+ * file and the field).
  */
 export const repairPolicyProviders: Provider[] = [
   {
@@ -16,5 +20,28 @@ export const repairPolicyProviders: Provider[] = [
     useFactory: (config: AppConfig) =>
       loadRepairPolicies(join(config.configDir, 'repair-policies')),
   },
-  { provide: WorkingDayCalendar, useValue: new WorkingDayCalendar() },
+  {
+    provide: WorkingDayCalendar,
+    inject: [AppConfig, Clock],
+    useFactory: (config: AppConfig, clock: Clock) => {
+      const calendar = loadWorkingDayCalendar(config.calendarDir);
+      const years = calendar.coveredYears();
+      const logger = new Logger('WorkingDayCalendar');
+      logger.log(
+        `working-day calendar from ${config.calendarDir}: ${years.length ? `${years[0]}–${years.at(-1)}` : 'no years'}`,
+      );
+      // Deadlines (at most a few weeks) reach into next year only in December.
+      const today = clock.today();
+      const thisYear = yearOf(today);
+      const wanted = today.slice(5, 7) === '12' ? [thisYear, thisYear + 1] : [thisYear];
+      for (const y of wanted) {
+        if (!calendar.covers(y)) {
+          logger.warn(
+            `no holiday notice for ${y} in ${config.calendarDir}: its deadlines count Monday–Friday minus the fixed statutory days off (fallback); add ${y}.yaml from the State Council notice`,
+          );
+        }
+      }
+      return calendar;
+    },
+  },
 ];

@@ -1,4 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { createTestApp, TestApp } from './support/test-app';
 import { createTestWorker, eventually, queueDrained } from './support/test-worker';
 import { enterpriseBody, newUscc } from './support/fixtures';
@@ -277,14 +278,16 @@ describe('supervision: measures, inspectors and 双随机 inspection plans (real
         id: expect.any(Number),
         region: REGION,
         seed: 'e2e-tonglu-2026-q3',
-        algorithm: expect.stringMatching(/^crs-stratified-v1/),
+        algorithm: expect.stringMatching(/^crs-stratified-v2/),
         ratios: { A: 0.05, B: 0.1, C: 0.4, D: 0.8 },
-        population: { A: 10, B: 0, C: 3, D: 6 },
-        // Round half up: 10 × 5% = 0.5 → 1; 3 × 40% = 1.2 → 1; 6 × 80% = 4.8 → 5.
-        counts: { A: 1, B: 0, C: 1, D: 5 },
-        totals: { population: 19, drawn: 7 },
+        // The 3 REVOKED (tier D) and the CANCELLED enterprise are not in the population.
+        population: { A: 10, B: 0, C: 3, D: 3 },
+        // A rounds down: 10 × 5% = 0.5 → 0. C rounds up, inside 21–60%: 3 × 40% = 1.2 → 2
+        // would be 67%, so 1. D rounds up: 3 × 80% = 2.4 → 3.
+        counts: { A: 0, B: 0, C: 1, D: 3 },
+        totals: { population: 16, drawn: 4 },
       });
-      expect(plan.drawn).toHaveLength(7);
+      expect(plan.drawn).toHaveLength(4);
       const expectedTier = (uscc: string) =>
         tierA.includes(uscc) ? 'A' : abnormalListed.includes(uscc) ? 'C' : 'D';
       for (const d of plan.drawn) {
@@ -292,9 +295,50 @@ describe('supervision: measures, inspectors and 双随机 inspection plans (real
         expect(d.tier).toBe(expectedTier(d.uscc));
         expect(d.name).toBe(`测试企业${d.uscc.slice(-6)}`);
       }
-      expect(new Set(plan.drawn.map((d) => d.uscc)).size).toBe(7);
-      expect(plan.drawn.map((d) => d.uscc)).not.toContain(cancelled);
-      expect(plan.drawn.map((d) => d.position)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect(new Set(plan.drawn.map((d) => d.uscc)).size).toBe(4);
+      expect(
+        plan.drawn
+          .filter((d) => d.tier === 'D')
+          .map((d) => d.uscc)
+          .sort(),
+      ).toEqual([...seriousListed].sort());
+      expect(plan.drawn.map((d) => d.position)).toEqual([1, 2, 3, 4]);
+    });
+
+    it('never draws a REVOKED or CANCELLED enterprise, even at ratio 1 with a stale current tier', async () => {
+      const db = t.app.get(DataSource);
+      const [{ id: cancelledId }] = await db.query('SELECT id FROM enterprises WHERE uscc = ?', [
+        cancelled,
+      ]);
+      // A CANCELLED enterprise loses its current tier when re-scored; this row is one that
+      // survived (a rescore not yet run), rated D like the listing it carries.
+      await db.query(
+        `INSERT INTO current_assessments (enterprise_id, region_code, tier, score, model_version,
+           model_hash, as_of, next_review_on, fingerprint, factors, vetoes, assessed_at)
+         SELECT ?, c.region_code, 'D', c.score, c.model_version, c.model_hash, c.as_of,
+                c.next_review_on, c.fingerprint, c.factors, c.vetoes, c.assessed_at
+           FROM current_assessments c JOIN enterprises e ON e.id = c.enterprise_id
+          WHERE e.uscc = ?`,
+        [cancelledId, seriousListed[2]],
+      );
+      try {
+        const plan: Plan = (
+          await createPlan({
+            name: '全部D级',
+            region: REGION,
+            seed: 'all-d',
+            ratios: { D: 1 },
+          }).expect(201)
+        ).body;
+        expect(plan.population.D).toBe(3);
+        expect(plan.counts.D).toBe(3);
+        const usccs = plan.drawn.map((d) => d.uscc);
+        expect(usccs).not.toContain(cancelled);
+        for (const r of revoked) expect(usccs).not.toContain(r);
+        expect(usccs).toEqual(expect.arrayContaining(seriousListed));
+      } finally {
+        await db.query('DELETE FROM current_assessments WHERE enterprise_id = ?', [cancelledId]);
+      }
     });
 
     it('assigns two distinct pool inspectors to each enterprise, never a conflicted one', async () => {
@@ -306,7 +350,8 @@ describe('supervision: measures, inspectors and 双随机 inspection plans (real
       }).expect(201);
       const full: Plan = res.body;
       expect(full.seed).toBe('42');
-      expect(full.counts).toMatchObject({ C: 2, D: 6 });
+      // C: 3 × 60% = 1.8 rounds up to 2, which is 67% of 3, above the 60% maximum: 1.
+      expect(full.counts).toMatchObject({ C: 1, D: 3 });
       expect(full.drawn.map((d) => d.uscc)).toContain(seriousListed[0]);
       for (const d of full.drawn) {
         const ids = d.inspectors.map((i) => i.id);

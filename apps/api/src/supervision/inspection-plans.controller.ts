@@ -21,7 +21,7 @@ const PLAN_EXAMPLE = {
   name: '2026年第三季度西湖区双随机抽查',
   region: '330106',
   seed: 'xihu-2026-q3',
-  algorithm: 'crs-stratified-v1: sha256-sfc32, floyd, round-half-up',
+  algorithm: 'crs-stratified-v2: sha256-sfc32, floyd, A down B half-up C/D up, clamped to range',
   ratios: { A: 0.05, B: 0.1, C: 0.4, D: 0.8 },
   population: { A: 6500, B: 2500, C: 770, D: 150 },
   counts: { A: 325, B: 250, C: 308, D: 120 },
@@ -58,8 +58,10 @@ export class InspectionPlansController {
   @ApiOperation({
     summary: '双随机: draw an inspection plan stratified by tier, with two inspectors each',
     description:
-      "Draws from the caller's jurisdiction (narrowed by `region`), CANCELLED enterprises " +
-      'excluded, at the configured ratios or the given ones. The seed is stored and returned: ' +
+      "Draws from the caller's jurisdiction (narrowed by `region`), REVOKED and CANCELLED " +
+      'enterprises excluded, at the configured ratios or the given ones. Counts stay inside ' +
+      "each tier's range: A rounds down, B half up, C and D up (a stratum of one is drawn). " +
+      'The seed is stored and returned: ' +
       'the same seed over the same population draws the same list and inspectors. Immutable.',
   })
   @ApiCreatedResponse({ schema: { example: PLAN_EXAMPLE } })

@@ -95,7 +95,7 @@ export class InspectionPlanDrawer {
     seed: string,
   ): Promise<InspectionPlanView> {
     const counts = await this.population.countByTier(runner, region);
-    const plan = planDraw(counts, ratios, seed);
+    const plan = planDraw(counts, ratios, this.catalog.config.inspection.ratios, seed);
     const pool = await this.pools.forRegion(runner.manager, region);
     if (plan.drawn > 0 && pool.inspectors.length < 2) {
       throw new BusinessRuleException(

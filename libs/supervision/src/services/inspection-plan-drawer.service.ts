@@ -70,8 +70,9 @@ export class InspectionPlanDrawer {
       ]);
     }
     // Recorded so a list of plans shows who could have picked a seed for its outcome.
-    const seedSource: SeedSource = dto.seed === undefined ? 'server' : 'caller';
-    const seed = canonicalSeed(dto.seed ?? generateSeed());
+    const chosen = dto.seed ?? null;
+    const seedSource: SeedSource = chosen === null ? 'server' : 'caller';
+    const seed = canonicalSeed(chosen ?? generateSeed());
     const runner = this.db.createQueryRunner();
     await runner.connect();
     try {

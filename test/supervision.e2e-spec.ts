@@ -1,4 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { DataSource } from 'typeorm';
 import { createTestApp, TestApp } from './support/test-app';
 import { createTestWorker, eventually, queueDrained } from './support/test-worker';
 import { enterpriseBody, newUscc } from './support/fixtures';
@@ -26,14 +29,29 @@ interface Drawn {
   tier: string;
   inspectors: { id: number; name: string }[];
 }
+interface Verification {
+  planId: number;
+  match: boolean;
+  seed: string;
+  seedSource: string | null;
+  populationDigest: string;
+  recomputedPopulationDigest: string;
+  population: Record<string, number>;
+  counts: Record<string, number>;
+  drawn: number;
+  mismatches: { code: string; message: string }[];
+}
 interface Plan {
   id: number;
   name: string;
   region: string;
   seed: string;
+  seedSource: 'server' | 'caller' | null;
   algorithm: string;
   ratios: Record<string, number>;
+  ratioRanges: Record<string, { min: number; max: number }> | null;
   population: Record<string, number>;
+  populationDigest: string | null;
   counts: Record<string, number>;
   totals: { population: number; drawn: number };
   drawn: Drawn[];
@@ -101,6 +119,8 @@ describe('supervision: measures, inspectors and 双随机 inspection plans (real
       .send({ uscc, reason });
   const createPlan = (body: object, token = regulator) =>
     t.http().post('/api/v1/inspection-plans').set(auth(token)).send(body);
+  const verifyPlan = (id: number, token = regulator) =>
+    t.http().post(`/api/v1/inspection-plans/${id}/verify`).set(auth(token));
   const measuresOf = async (uscc: string) =>
     (await t.http().get(`/api/v1/enterprises/${uscc}/measures`).set(auth(regulator)).expect(200))
       .body as { tier: string; situation: Record<string, unknown>; measures: Measure[] };
@@ -158,6 +178,7 @@ describe('supervision: measures, inspectors and 双随机 inspection plans (real
       ['/api/v1/inspection-plans', 'get'],
       ['/api/v1/inspection-plans/{id}', 'get'],
       ['/api/v1/inspection-plans/{id}/export.csv', 'get'],
+      ['/api/v1/inspection-plans/{id}/verify', 'post'],
       ['/api/v1/inspectors', 'post'],
       ['/api/v1/inspectors', 'get'],
       ['/api/v1/inspectors/{id}/conflicts', 'post'],
@@ -277,14 +298,16 @@ describe('supervision: measures, inspectors and 双随机 inspection plans (real
         id: expect.any(Number),
         region: REGION,
         seed: 'e2e-tonglu-2026-q3',
-        algorithm: expect.stringMatching(/^crs-stratified-v1/),
+        algorithm: expect.stringMatching(/^crs-stratified-v2/),
         ratios: { A: 0.05, B: 0.1, C: 0.4, D: 0.8 },
-        population: { A: 10, B: 0, C: 3, D: 6 },
-        // Round half up: 10 × 5% = 0.5 → 1; 3 × 40% = 1.2 → 1; 6 × 80% = 4.8 → 5.
-        counts: { A: 1, B: 0, C: 1, D: 5 },
-        totals: { population: 19, drawn: 7 },
+        // The 3 REVOKED (tier D) and the CANCELLED enterprise are not in the population.
+        population: { A: 10, B: 0, C: 3, D: 3 },
+        // A rounds down: 10 × 5% = 0.5 → 0. C rounds up, inside 21–60%: 3 × 40% = 1.2 → 2
+        // would be 67%, so 1. D rounds up: 3 × 80% = 2.4 → 3.
+        counts: { A: 0, B: 0, C: 1, D: 3 },
+        totals: { population: 16, drawn: 4 },
       });
-      expect(plan.drawn).toHaveLength(7);
+      expect(plan.drawn).toHaveLength(4);
       const expectedTier = (uscc: string) =>
         tierA.includes(uscc) ? 'A' : abnormalListed.includes(uscc) ? 'C' : 'D';
       for (const d of plan.drawn) {
@@ -292,9 +315,50 @@ describe('supervision: measures, inspectors and 双随机 inspection plans (real
         expect(d.tier).toBe(expectedTier(d.uscc));
         expect(d.name).toBe(`测试企业${d.uscc.slice(-6)}`);
       }
-      expect(new Set(plan.drawn.map((d) => d.uscc)).size).toBe(7);
-      expect(plan.drawn.map((d) => d.uscc)).not.toContain(cancelled);
-      expect(plan.drawn.map((d) => d.position)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect(new Set(plan.drawn.map((d) => d.uscc)).size).toBe(4);
+      expect(
+        plan.drawn
+          .filter((d) => d.tier === 'D')
+          .map((d) => d.uscc)
+          .sort(),
+      ).toEqual([...seriousListed].sort());
+      expect(plan.drawn.map((d) => d.position)).toEqual([1, 2, 3, 4]);
+    });
+
+    it('never draws a REVOKED or CANCELLED enterprise, even at ratio 1 with a stale current tier', async () => {
+      const db = t.app.get(DataSource);
+      const [{ id: cancelledId }] = await db.query('SELECT id FROM enterprises WHERE uscc = ?', [
+        cancelled,
+      ]);
+      // A CANCELLED enterprise loses its current tier when re-scored; this row is one that
+      // survived (a rescore not yet run), rated D like the listing it carries.
+      await db.query(
+        `INSERT INTO current_assessments (enterprise_id, region_code, tier, score, model_version,
+           model_hash, as_of, next_review_on, fingerprint, factors, vetoes, assessed_at)
+         SELECT ?, c.region_code, 'D', c.score, c.model_version, c.model_hash, c.as_of,
+                c.next_review_on, c.fingerprint, c.factors, c.vetoes, c.assessed_at
+           FROM current_assessments c JOIN enterprises e ON e.id = c.enterprise_id
+          WHERE e.uscc = ?`,
+        [cancelledId, seriousListed[2]],
+      );
+      try {
+        const plan: Plan = (
+          await createPlan({
+            name: '全部D级',
+            region: REGION,
+            seed: 'all-d',
+            ratios: { D: 1 },
+          }).expect(201)
+        ).body;
+        expect(plan.population.D).toBe(3);
+        expect(plan.counts.D).toBe(3);
+        const usccs = plan.drawn.map((d) => d.uscc);
+        expect(usccs).not.toContain(cancelled);
+        for (const r of revoked) expect(usccs).not.toContain(r);
+        expect(usccs).toEqual(expect.arrayContaining(seriousListed));
+      } finally {
+        await db.query('DELETE FROM current_assessments WHERE enterprise_id = ?', [cancelledId]);
+      }
     });
 
     it('assigns two distinct pool inspectors to each enterprise, never a conflicted one', async () => {
@@ -306,7 +370,8 @@ describe('supervision: measures, inspectors and 双随机 inspection plans (real
       }).expect(201);
       const full: Plan = res.body;
       expect(full.seed).toBe('42');
-      expect(full.counts).toMatchObject({ C: 2, D: 6 });
+      // C: 3 × 60% = 1.8 rounds up to 2, which is 67% of 3, above the 60% maximum: 1.
+      expect(full.counts).toMatchObject({ C: 1, D: 3 });
       expect(full.drawn.map((d) => d.uscc)).toContain(seriousListed[0]);
       for (const d of full.drawn) {
         const ids = d.inspectors.map((i) => i.id);
@@ -334,6 +399,10 @@ describe('supervision: measures, inspectors and 双随机 inspection plans (real
         await createPlan({ name: '重放', region: REGION, seed: fresh.seed }).expect(201)
       ).body;
       expect(replay.drawn).toEqual(fresh.drawn);
+      // Who chose the seed is part of the record: the same seed typed in is the caller's.
+      expect(fresh.seedSource).toBe('server');
+      expect(replay.seedSource).toBe('caller');
+      expect(again.seedSource).toBe('caller');
     });
 
     it('retrieves a stored plan unchanged, within the jurisdiction only', async () => {
@@ -384,6 +453,158 @@ describe('supervision: measures, inspectors and 双随机 inspection plans (real
         .set(auth(await t.token({ role: 'regulator', region: '44' })))
         .expect(200);
       expect(outside.body.total).toBe(0);
+    });
+
+    it('keeps the population drawn from: its SHA-256 over canonical USCC,TIER lines in registration order', async () => {
+      const plan = await tongluPlan();
+      // Created in this order (ids ascending); REVOKED and CANCELLED ones are not in it.
+      const canonical = [
+        ...tierA.map((u) => `${u},A\n`),
+        ...seriousListed.map((u) => `${u},D\n`),
+        ...abnormalListed.map((u) => `${u},C\n`),
+      ].join('');
+      expect(plan.populationDigest).toBe(createHash('sha256').update(canonical).digest('hex'));
+      expect(plan.ratioRanges).toEqual({
+        A: { min: 0, max: 0.05 },
+        B: { min: 0.05, max: 0.2 },
+        C: { min: 0.21, max: 0.6 },
+        D: { min: 0.61, max: 1 },
+      });
+      expect(plan.seedSource).toBe('caller');
+    });
+
+    it('POST /inspection-plans/:id/verify re-runs the draw from the stored population and matches', async () => {
+      const plan = await tongluPlan();
+      const res = await verifyPlan(plan.id).expect(200);
+      const v: Verification = res.body;
+      expect(v).toEqual({
+        planId: plan.id,
+        match: true,
+        algorithm: plan.algorithm,
+        seed: 'e2e-tonglu-2026-q3',
+        seedSource: 'caller',
+        populationDigest: plan.populationDigest,
+        recomputedPopulationDigest: plan.populationDigest,
+        population: plan.population,
+        counts: plan.counts,
+        drawn: plan.drawn.length,
+        mismatches: [],
+      });
+      // Same jurisdiction rule as GET: 404 outside, 403 for enterprises, admins see all.
+      await verifyPlan(plan.id, await t.token({ role: 'regulator', region: '330106' })).expect(404);
+      await verifyPlan(plan.id, await t.token({ role: 'enterprise', uscc: tierA[0] })).expect(403);
+      await verifyPlan(plan.id, admin).expect(200);
+      await verifyPlan(99999999).expect(404);
+    });
+
+    it('verify catches a stored population or drawn list changed after the draw', async () => {
+      const db = t.app.get(DataSource);
+      const plan: Plan = (
+        await createPlan({
+          name: '篡改检查',
+          region: REGION,
+          seed: 'tamper',
+          ratios: { D: 1 },
+        }).expect(201)
+      ).body;
+      expect((await verifyPlan(plan.id).expect(200)).body.match).toBe(true);
+
+      // An A enterprise moved to D in the kept population, the digest left as it was.
+      const altered = [
+        ...tierA.map((u, i) => `${u},${i === 0 ? 'D' : 'A'}\n`),
+        ...seriousListed.map((u) => `${u},D\n`),
+        ...abnormalListed.map((u) => `${u},C\n`),
+      ].join('');
+      await db.query(
+        'UPDATE inspection_plan_population_parts SET gz = ? WHERE plan_id = ? AND part = 0',
+        [gzipSync(altered), plan.id],
+      );
+      const population: Verification = (await verifyPlan(plan.id).expect(200)).body;
+      expect(population.match).toBe(false);
+      expect(population.populationDigest).toBe(plan.populationDigest);
+      expect(population.recomputedPopulationDigest).not.toBe(plan.populationDigest);
+      expect(population.mismatches.map((m) => m.code)).toEqual(
+        expect.arrayContaining(['POPULATION_DIGEST_DIFFERS', 'POPULATION_SIZES_DIFFER']),
+      );
+
+      // A drawn enterprise swapped for one the seed did not draw.
+      const second: Plan = (
+        await createPlan({
+          name: '名单检查',
+          region: REGION,
+          seed: 'swap',
+          ratios: { D: 1 },
+        }).expect(201)
+      ).body;
+      const notDrawn = tierA.find((u) => !second.drawn.some((d) => d.uscc === u));
+      const victim = second.drawn.find((d) => d.tier === 'D');
+      await db.query(
+        'UPDATE inspection_plan_items SET uscc = ?, tier = ? WHERE plan_id = ? AND uscc = ?',
+        [notDrawn, 'A', second.id, victim?.uscc],
+      );
+      const list: Verification = (await verifyPlan(second.id).expect(200)).body;
+      expect(list.match).toBe(false);
+      expect(list.mismatches).toEqual([expect.objectContaining({ code: 'DRAWN_LIST_DIFFERS' })]);
+    });
+
+    it('verify refuses a plan drawn before populations were kept: 409 PLAN_HAS_NO_POPULATION_SNAPSHOT', async () => {
+      const db = t.app.get(DataSource);
+      // A plan as stored before migration 1764411000000: no digest, ranges or seed source.
+      const { insertId } = await db.query(
+        `INSERT INTO inspection_plans (name, region, seed, algorithm, ratios, population, counts,
+           population_total, drawn_total, created_by, created_at)
+         VALUES ('迁移前的计划', ?, 'legacy', 'crs-stratified-v1: sha256-sfc32, floyd, round-half-up',
+           '{"A":0.05,"B":0.1,"C":0.4,"D":0.8}', '{"A":0,"B":0,"C":0,"D":0}',
+           '{"A":0,"B":0,"C":0,"D":0}', 0, 0, 'regulator-test', '2026-03-01 08:00:00')`,
+        [REGION],
+      );
+      const legacy = Number(insertId);
+      const res = await verifyPlan(legacy).expect(409);
+      expect(res.body.details).toEqual([
+        expect.objectContaining({ code: 'PLAN_HAS_NO_POPULATION_SNAPSHOT', planId: legacy }),
+      ]);
+      const got = await t.http().get(`/api/v1/inspection-plans/${legacy}`).set(auth(regulator));
+      expect(got.body).toMatchObject({
+        seedSource: null,
+        populationDigest: null,
+        ratioRanges: null,
+      });
+    });
+
+    it('lists every plan of a region and period, re-draws and their seed source included', async () => {
+      const plan = await tongluPlan();
+      const redraw: Plan = (
+        await createPlan({ name: '再抽一次', region: REGION, seed: 'another-try' }).expect(201)
+      ).body;
+      const list = async (query: string) =>
+        (
+          await t
+            .http()
+            .get(`/api/v1/inspection-plans?region=${REGION}&pageSize=500&${query}`)
+            .set(auth(regulator))
+            .expect(200)
+        ).body as { items: Plan[]; total: number; page: number; pageSize: number };
+
+      // TEST_NOW is 2026-06-15: every plan drawn by this file is in June.
+      const june = await list('from=2026-06-01&to=2026-06-30');
+      const ids = june.items.map((p) => p.id);
+      expect(ids).toEqual(expect.arrayContaining([plan.id, redraw.id]));
+      expect(june.total).toBe(june.items.length);
+      expect(june.items.find((p) => p.id === redraw.id)).toMatchObject({
+        seed: 'another-try',
+        seedSource: 'caller',
+        populationDigest: plan.populationDigest,
+      });
+      expect(june.items.every((p) => p.region.startsWith(REGION))).toBe(true);
+      // `to` is exclusive of the next day; a date covers the whole day.
+      expect((await list('from=2026-06-15&to=2026-06-15')).total).toBe(june.total);
+      expect((await list('from=2026-06-16')).total).toBe(0);
+      expect((await list('to=2026-06-14')).items.map((p) => p.id)).not.toContain(plan.id);
+      await t
+        .http()
+        .get('/api/v1/inspection-plans?from=15/06/2026')
+        .set(auth(regulator))
+        .expect(400);
     });
 
     it('exports the drawn list as CSV with a BOM, for Excel', async () => {

@@ -274,6 +274,7 @@ async function main(): Promise<void> {
 
   // Plans are immutable in the service; the bench database is throwaway, so clean up by SQL.
   await conn.query('DELETE FROM inspection_plan_items');
+  await conn.query('DELETE FROM inspection_plan_population_parts');
   await conn.query('DELETE FROM inspection_plans');
   await conn.end();
   await app.close();

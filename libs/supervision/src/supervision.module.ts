@@ -3,6 +3,7 @@ import { RegistryModule } from '@app/registry';
 import { EnterpriseMeasuresService } from './services/enterprise-measures.service';
 import { InspectionPlanDrawer } from './services/inspection-plan-drawer.service';
 import { InspectionPlanQueryService } from './services/inspection-plan-query.service';
+import { InspectionPlanVerifier } from './services/inspection-plan-verifier.service';
 import { InspectionPlanRepository } from './services/inspection-plan.repository';
 import { InspectorPoolReader } from './services/inspector-pool.reader';
 import { InspectorService } from './services/inspector.service';
@@ -20,6 +21,7 @@ const services = [
   InspectionPlanRepository,
   InspectionPlanDrawer,
   InspectionPlanQueryService,
+  InspectionPlanVerifier,
   InspectorService,
   EscalationCandidateRepository,
   EscalationSweepService,

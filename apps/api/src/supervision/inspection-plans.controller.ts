@@ -1,7 +1,18 @@
-import { Body, Controller, Get, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiCreatedResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiTags,
@@ -13,7 +24,8 @@ import {
   CreateInspectionPlanDto,
   InspectionPlanDrawer,
   InspectionPlanQueryService,
-  RegionPageQueryDto,
+  InspectionPlanVerifier,
+  ListInspectionPlansQueryDto,
 } from '@app/supervision';
 
 const PLAN_EXAMPLE = {
@@ -21,9 +33,17 @@ const PLAN_EXAMPLE = {
   name: '2026年第三季度西湖区双随机抽查',
   region: '330106',
   seed: 'xihu-2026-q3',
-  algorithm: 'crs-stratified-v1: sha256-sfc32, floyd, round-half-up',
+  seedSource: 'caller',
+  algorithm: 'crs-stratified-v2: sha256-sfc32, floyd, A down B half-up C/D up, clamped to range',
   ratios: { A: 0.05, B: 0.1, C: 0.4, D: 0.8 },
+  ratioRanges: {
+    A: { min: 0, max: 0.05 },
+    B: { min: 0.05, max: 0.2 },
+    C: { min: 0.21, max: 0.6 },
+    D: { min: 0.61, max: 1 },
+  },
   population: { A: 6500, B: 2500, C: 770, D: 150 },
+  populationDigest: '3f1c5b0e9a7d4c2b8e6f0a1d3c5b7e9f1a3c5e7b9d1f3a5c7e9b1d3f5a7c9e1b',
   counts: { A: 325, B: 250, C: 308, D: 120 },
   totals: { population: 9920, drawn: 1003 },
   createdBy: 'regulator-xihu-01',
@@ -43,6 +63,87 @@ const PLAN_EXAMPLE = {
   ],
 };
 
+/** The plan's fields that say how to check it, described for the OpenAPI document. */
+const PLAN_SCHEMA = {
+  type: 'object',
+  properties: {
+    seed: { type: 'string', description: 'the PRNG seed, canonical (integers as digits)' },
+    seedSource: {
+      type: 'string',
+      enum: ['server', 'caller'],
+      nullable: true,
+      description:
+        "'server': generated (128 random bits); 'caller': chosen in the request. " +
+        'null for plans drawn before it was recorded. Every plan of a region and period is ' +
+        'listed by GET /inspection-plans, so re-drawing for a preferred list shows.',
+    },
+    ratioRanges: {
+      type: 'object',
+      nullable: true,
+      description:
+        'the allowed range {min, max} per tier in force at the draw, which bounds each count; ' +
+        'null for plans drawn before it was kept',
+    },
+    populationDigest: {
+      type: 'string',
+      nullable: true,
+      pattern: '^[0-9a-f]{64}$',
+      description:
+        "SHA-256 (hex) of the population drawn from, as canonical text: one 'USCC,TIER\\n' " +
+        'line per enterprise in registration (id) order. The population itself is kept with ' +
+        'the plan, so POST /inspection-plans/:id/verify can re-run the draw. null for plans ' +
+        'drawn before populations were kept.',
+    },
+  },
+  example: PLAN_EXAMPLE,
+};
+
+const VERIFICATION_EXAMPLE = {
+  planId: 7,
+  match: true,
+  algorithm: PLAN_EXAMPLE.algorithm,
+  seed: PLAN_EXAMPLE.seed,
+  seedSource: 'caller',
+  populationDigest: PLAN_EXAMPLE.populationDigest,
+  recomputedPopulationDigest: PLAN_EXAMPLE.populationDigest,
+  population: PLAN_EXAMPLE.population,
+  counts: PLAN_EXAMPLE.counts,
+  drawn: 1003,
+  mismatches: [],
+};
+
+const VERIFICATION_SCHEMA = {
+  type: 'object',
+  properties: {
+    match: {
+      type: 'boolean',
+      description:
+        'true when the stored population still hashes to populationDigest, its tier sizes ' +
+        'are the plan’s, the counts rule gives the plan’s counts, and the draw over it with ' +
+        'the stored seed picks exactly the stored list, in order',
+    },
+    populationDigest: { type: 'string', description: 'the digest stored with the plan' },
+    recomputedPopulationDigest: {
+      type: 'string',
+      description: 'SHA-256 of the stored population, computed now',
+    },
+    population: { type: 'object', description: 'per tier, from the stored population' },
+    counts: { type: 'object', description: 'per tier, by the counts rule over it' },
+    drawn: { type: 'integer', description: 'how many the re-run drew' },
+    mismatches: {
+      type: 'array',
+      description:
+        'each failed check: POPULATION_UNREADABLE, POPULATION_DIGEST_DIFFERS, ' +
+        'POPULATION_SIZES_DIFFER, COUNTS_DIFFER, DRAWN_LIST_DIFFERS; empty when match',
+      items: {
+        type: 'object',
+        properties: { code: { type: 'string' }, message: { type: 'string' } },
+      },
+    },
+  },
+  example: VERIFICATION_EXAMPLE,
+};
+
 @ApiTags('supervision')
 @ApiBearerAuth()
 @Controller('inspection-plans')
@@ -50,6 +151,7 @@ export class InspectionPlansController {
   constructor(
     private readonly drawer: InspectionPlanDrawer,
     private readonly plans: InspectionPlanQueryService,
+    private readonly verifier: InspectionPlanVerifier,
   ) {}
 
   @Post()
@@ -58,11 +160,13 @@ export class InspectionPlansController {
   @ApiOperation({
     summary: '双随机: draw an inspection plan stratified by tier, with two inspectors each',
     description:
-      "Draws from the caller's jurisdiction (narrowed by `region`), CANCELLED enterprises " +
-      'excluded, at the configured ratios or the given ones. The seed is stored and returned: ' +
+      "Draws from the caller's jurisdiction (narrowed by `region`), REVOKED and CANCELLED " +
+      'enterprises excluded, at the configured ratios or the given ones. Counts stay inside ' +
+      "each tier's range: A rounds down, B half up, C and D up (a stratum of one is drawn). " +
+      'The seed is stored and returned: ' +
       'the same seed over the same population draws the same list and inspectors. Immutable.',
   })
-  @ApiCreatedResponse({ schema: { example: PLAN_EXAMPLE } })
+  @ApiCreatedResponse({ schema: PLAN_SCHEMA })
   @ApiUnprocessableEntityResponse({
     description:
       'RATIO_OUT_OF_RANGE / RATIO_TOO_PRECISE / RATIO_NOT_A_NUMBER / UNKNOWN_TIER per tier; ' +
@@ -83,8 +187,13 @@ export class InspectionPlansController {
   @Get()
   @Roles('regulator', 'admin')
   @Audit('inspection-plan.list', (s) => s.query.region)
-  @ApiOperation({ summary: 'Plans inside the jurisdiction, newest first, without their lists' })
-  list(@CurrentCaller() caller: Caller, @Query() q: RegionPageQueryDto) {
+  @ApiOperation({
+    summary: 'Plans inside the jurisdiction, newest first, without their lists',
+    description:
+      'Every plan of a region and period (`from`, `to` on the creation time), re-draws ' +
+      'included: plans are never deleted, and each shows its `seedSource`.',
+  })
+  list(@CurrentCaller() caller: Caller, @Query() q: ListInspectionPlansQueryDto) {
     return this.plans.list(caller, q);
   }
 
@@ -92,9 +201,40 @@ export class InspectionPlansController {
   @Roles('regulator', 'admin')
   @Audit('inspection-plan.read')
   @ApiOperation({ summary: 'A plan with its drawn list; 404 outside the jurisdiction' })
-  @ApiCreatedResponse({ schema: { example: PLAN_EXAMPLE } })
+  @ApiOkResponse({ schema: PLAN_SCHEMA })
   get(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: number) {
     return this.plans.get(caller, id);
+  }
+
+  @Post(':id/verify')
+  @Roles('regulator', 'admin')
+  @Audit('inspection-plan.verify')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: '一公开: re-run the draw from what the plan kept and compare it with the stored list',
+    description:
+      'Re-runs the draw from the stored population, seed, ratios and ranges: `match` is true ' +
+      'when the population still hashes to `populationDigest` and the draw reproduces the ' +
+      'stored list; otherwise `mismatches` names each failed check. Same jurisdiction rule ' +
+      'as GET (404 outside it). Covers the enterprises drawn, not the inspectors (their pool ' +
+      'is not kept).',
+  })
+  @ApiOkResponse({ schema: VERIFICATION_SCHEMA })
+  @ApiConflictResponse({
+    description:
+      'PLAN_HAS_NO_POPULATION_SNAPSHOT: drawn before populations were kept (migration ' +
+      '1764411000000); PLAN_ALGORITHM_NOT_REPLAYABLE: drawn by an algorithm this build cannot run',
+    schema: {
+      example: {
+        statusCode: 409,
+        error: 'Conflict',
+        message: 'inspection plan 3 was drawn before populations were kept: it cannot be re-run',
+        details: [{ code: 'PLAN_HAS_NO_POPULATION_SNAPSHOT', planId: 3 }],
+      },
+    },
+  })
+  verify(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: number) {
+    return this.verifier.verify(caller, id);
   }
 
   @Get(':id/export.csv')

@@ -1,11 +1,24 @@
 import fc from 'fast-check';
 import { DRAW_ALGORITHM, floydSample, planDraw } from './draw-plan';
-import { stratumCount } from './sampling-ratios';
+import { RatioRange, stratumCount } from './sampling-ratios';
 import { createRandom } from './seeded-random';
 import { PerTier, TIERS } from './tier';
 
 const RATIOS: PerTier<number> = { A: 0.05, B: 0.1, C: 0.4, D: 0.8 };
 const COUNTS: PerTier<number> = { A: 6500, B: 2500, C: 770, D: 150 };
+const RANGES: PerTier<RatioRange> = {
+  A: { min: 0, max: 0.05 },
+  B: { min: 0.05, max: 0.2 },
+  C: { min: 0.21, max: 0.6 },
+  D: { min: 0.61, max: 1 },
+};
+/** No range: the rounding direction alone decides. */
+const ANY: PerTier<RatioRange> = {
+  A: { min: 0, max: 1 },
+  B: { min: 0, max: 1 },
+  C: { min: 0, max: 1 },
+  D: { min: 0, max: 1 },
+};
 
 const arrays = (plan: ReturnType<typeof planDraw>) =>
   TIERS.map((t) => Array.from(plan.tiers[t].ordinals));
@@ -16,13 +29,14 @@ const ratioArb = fc.integer({ min: 0, max: 10_000 }).map((bp) => bp / 10_000);
 describe('planDraw', () => {
   it('never changes a published draw (golden plan)', () => {
     // If this fails the algorithm changed: bump DRAW_ALGORITHM and keep the old one for old plans.
-    const plan = planDraw({ A: 20, B: 10, D: 3 }, RATIOS, 'plan-2026-q1');
+    const plan = planDraw({ A: 20, B: 10, D: 3 }, RATIOS, RANGES, 'plan-2026-q1');
     expect(plan.algorithm).toBe(DRAW_ALGORITHM);
-    expect(arrays(plan)).toEqual([[12], [2], [], [0, 2]]);
+    // v2: D rounds up (3 × 80% = 2.4 → 3); A's and B's streams and counts are as in v1.
+    expect(arrays(plan)).toEqual([[12], [2], [], [0, 1, 2]]);
   });
 
-  it('draws round-half-up counts per tier', () => {
-    const plan = planDraw(COUNTS, RATIOS, 'counts');
+  it('draws the counts of the rule per tier', () => {
+    const plan = planDraw(COUNTS, RATIOS, RANGES, 'counts');
     expect(TIERS.map((t) => plan.tiers[t].count)).toEqual([325, 250, 308, 120]);
     expect(plan.population).toBe(9920);
     expect(plan.drawn).toBe(325 + 250 + 308 + 120);
@@ -30,34 +44,36 @@ describe('planDraw', () => {
   });
 
   it('gives the same positions for the same seed and different ones for another', () => {
-    expect(arrays(planDraw(COUNTS, RATIOS, 'seed-1'))).toEqual(
-      arrays(planDraw(COUNTS, RATIOS, 'seed-1')),
+    expect(arrays(planDraw(COUNTS, RATIOS, RANGES, 'seed-1'))).toEqual(
+      arrays(planDraw(COUNTS, RATIOS, RANGES, 'seed-1')),
     );
-    expect(arrays(planDraw(COUNTS, RATIOS, 7))).toEqual(arrays(planDraw(COUNTS, RATIOS, '7')));
-    const a = arrays(planDraw(COUNTS, RATIOS, 'seed-1'));
-    const b = arrays(planDraw(COUNTS, RATIOS, 'seed-2'));
+    expect(arrays(planDraw(COUNTS, RATIOS, RANGES, 7))).toEqual(
+      arrays(planDraw(COUNTS, RATIOS, RANGES, '7')),
+    );
+    const a = arrays(planDraw(COUNTS, RATIOS, RANGES, 'seed-1'));
+    const b = arrays(planDraw(COUNTS, RATIOS, RANGES, 'seed-2'));
     for (let i = 0; i < TIERS.length; i++) expect(a[i]).not.toEqual(b[i]);
   });
 
   it('handles empty strata: nothing drawn, other tiers unaffected', () => {
-    const plan = planDraw({ B: 40 }, RATIOS, 'empty');
+    const plan = planDraw({ B: 40 }, RATIOS, RANGES, 'empty');
     expect(plan.tiers.A).toMatchObject({ population: 0, count: 0 });
     expect(plan.tiers.C.ordinals).toHaveLength(0);
     expect(plan.tiers.D.count).toBe(0);
     expect(plan.tiers.B.count).toBe(4);
     // Each tier has its own stream, so adding strata does not move B's draw.
-    const withOthers = planDraw({ A: 100, B: 40, C: 9, D: 2 }, RATIOS, 'empty');
+    const withOthers = planDraw({ A: 100, B: 40, C: 9, D: 2 }, RATIOS, RANGES, 'empty');
     expect(Array.from(withOthers.tiers.B.ordinals)).toEqual(Array.from(plan.tiers.B.ordinals));
   });
 
   it('draws a whole stratum at ratio 1 and nothing at ratio 0', () => {
-    const plan = planDraw({ A: 5, D: 4 }, { ...RATIOS, A: 0, D: 1 }, 'edges');
+    const plan = planDraw({ A: 5, D: 4 }, { ...RATIOS, A: 0, D: 1 }, RANGES, 'edges');
     expect(plan.tiers.A.count).toBe(0);
     expect(Array.from(plan.tiers.D.ordinals)).toEqual([0, 1, 2, 3]);
   });
 
   it.each([[-1], [1.5], [2 ** 31]])('refuses a population of %d', (n) => {
-    expect(() => planDraw({ C: n }, RATIOS, 's')).toThrow(/tier C/);
+    expect(() => planDraw({ C: n }, RATIOS, RANGES, 's')).toThrow(/tier C/);
   });
 
   it('property: counts follow the rounding rule; positions are sorted, distinct, in range', () => {
@@ -69,10 +85,10 @@ describe('planDraw', () => {
           .string({ minLength: 1, maxLength: 20 })
           .filter((s) => /^\S(.*\S)?$/.test(s) && !/\p{Cc}/u.test(s)),
         (counts, ratios, seed) => {
-          const plan = planDraw(counts, ratios, seed);
+          const plan = planDraw(counts, ratios, ANY, seed);
           for (const t of TIERS) {
             const { ordinals, count } = plan.tiers[t];
-            expect(count).toBe(stratumCount(counts[t], ratios[t]));
+            expect(count).toBe(stratumCount(t, counts[t], ratios[t], ANY[t]));
             expect(ordinals).toHaveLength(count);
             // One plain loop, not an expect per element: thousands of positions per run.
             let ordered = true;

@@ -1,4 +1,4 @@
-import { stratumCount } from './sampling-ratios';
+import { RatioRange, stratumCount } from './sampling-ratios';
 import { Seed, SeededRandom, canonicalSeed, createRandom } from './seeded-random';
 import { PerTier, TIERS, Tier } from './tier';
 
@@ -10,7 +10,8 @@ import { PerTier, TIERS, Tier } from './tier';
  */
 
 /** Bump when anything that changes a draw changes; stored with every plan. */
-export const DRAW_ALGORITHM = 'crs-stratified-v1: sha256-sfc32, floyd, round-half-up';
+export const DRAW_ALGORITHM =
+  'crs-stratified-v2: sha256-sfc32, floyd, A down B half-up C/D up, clamped to range';
 
 /** Positions are held in Int32Array, which bounds a stratum. */
 export const MAX_STRATUM_SIZE = 0x7fffffff;
@@ -18,7 +19,7 @@ export const MAX_STRATUM_SIZE = 0x7fffffff;
 export interface StratumPlan {
   population: number;
   ratio: number;
-  /** round half up of population × ratio. */
+  /** stratumCount: population × ratio rounded the tier's way, kept in its range. */
   count: number;
   /** Drawn positions, strictly increasing, length `count`. */
   ordinals: Int32Array;
@@ -70,11 +71,13 @@ function checkPopulation(tier: Tier, population: number): void {
 
 /**
  * Plans a stratified draw. Tiers missing from `countsByTier` are empty strata:
- * they draw nothing and consume no randomness.
+ * they draw nothing and consume no randomness. `ranges` are the allowed
+ * ratio ranges in force, which bound each tier's count (stratumCount).
  */
 export function planDraw(
   countsByTier: Partial<PerTier<number>>,
   ratios: PerTier<number>,
+  ranges: PerTier<RatioRange>,
   seed: Seed,
 ): DrawPlan {
   const canonical = canonicalSeed(seed);
@@ -84,7 +87,7 @@ export function planDraw(
   for (const tier of TIERS) {
     const size = countsByTier[tier] ?? 0;
     checkPopulation(tier, size);
-    const count = stratumCount(size, ratios[tier]);
+    const count = stratumCount(tier, size, ratios[tier], ranges[tier]);
     const ordinals =
       count === 0
         ? new Int32Array(0)

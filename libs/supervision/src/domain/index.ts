@@ -4,6 +4,8 @@ export * from './seeded-random';
 export * from './sampling-ratios';
 export * from './draw-plan';
 export * from './stream-selector';
+export * from './population-snapshot';
+export * from './draw-proof';
 export * from './inspector-assignment';
 export * from './measures-config.schema';
 export * from './measures-config.loader';

@@ -39,19 +39,88 @@ export function toBasisPoints(ratio: number): number | null {
   return Math.abs(scaled - bp) < 1e-6 ? bp : null;
 }
 
+/** Which way a tier's count rounds when population × ratio is not a whole number. */
+export type Rounding = 'down' | 'half-up' | 'up';
+
 /**
- * How many of `population` a ratio draws: round half up of population × ratio,
- * in exact integer arithmetic. 0 for an empty stratum or a zero ratio; the
- * whole stratum for ratio 1.
+ * The law's direction per tier. A's range protects the enterprise (无事不扰:
+ * "≤ 5%"), so its count never exceeds the share: round down. C's and D's
+ * ranges protect the public (raised frequency, strict supervision: "at least
+ * 21% / 61%"), so their count never falls short: round up, and a stratum of
+ * one is drawn. B is routine sampling with no side to favour: half up.
  */
-export function stratumCount(population: number, ratio: number): number {
+export const TIER_ROUNDING: Readonly<PerTier<Rounding>> = {
+  A: 'down',
+  B: 'half-up',
+  C: 'up',
+  D: 'up',
+};
+
+function basisPoints(what: string, ratio: number): number {
   const bp = toBasisPoints(ratio);
   if (bp === null || bp < 0 || bp > RATIO_SCALE) {
-    throw new RangeError(`ratio must be in [0, 1] with at most 4 decimals, got ${ratio}`);
+    throw new RangeError(`${what} must be in [0, 1] with at most 4 decimals, got ${ratio}`);
   }
-  // population ≤ 2^31 and bp ≤ 10^4 keep the product far below 2^53.
-  const shifted = population * bp + RATIO_SCALE / 2;
-  return (shifted - (shifted % RATIO_SCALE)) / RATIO_SCALE;
+  return bp;
+}
+
+/** Keeps population × basis points far below 2^53 (and fits the draw's Int32Array). */
+const MAX_POPULATION = 0x7fffffff;
+
+/** floor(x / RATIO_SCALE) for a non-negative integer x, without floats. */
+const floorScaled = (x: number) => (x - (x % RATIO_SCALE)) / RATIO_SCALE;
+const ceilScaled = (x: number) => floorScaled(x + RATIO_SCALE - 1);
+
+/**
+ * How many of a tier's `population` a plan draws at `ratio` — the one place
+ * this rule is written (docs: libs/supervision/README.md, "Counts").
+ *
+ * 1. Round population × ratio in the tier's direction (TIER_ROUNDING).
+ * 2. Clamp the result into [ceil(population × min), floor(population × max)],
+ *    the counts whose share lies inside the tier's allowed range — when that
+ *    interval holds an integer. Rounding up can overshoot the maximum (3 C
+ *    enterprises at 40%: 1.2 → 2 is 67% > 60%), so step 2 brings it back
+ *    to 1 (33%), still above the minimum.
+ *
+ * When no integer count has a share inside the range (1 B enterprise, 5–20%),
+ * step 2 cannot apply and step 1's direction decides: the guarantees are
+ * A never above its max, C and D never below their min (a stratum of one is
+ * drawn), and every count within 0..population.
+ *
+ * Exact integer arithmetic in basis points, so no float rounding can move a
+ * plan; population < 2^31 and bp ≤ 10^4 keep every product below 2^53.
+ */
+export function stratumCount(
+  tier: Tier,
+  population: number,
+  ratio: number,
+  range: RatioRange,
+): number {
+  if (!Number.isInteger(population) || population < 0 || population > MAX_POPULATION) {
+    throw new RangeError(
+      `population must be an integer in [0, ${MAX_POPULATION}], got ${population}`,
+    );
+  }
+  const bp = basisPoints('ratio', ratio);
+  const minBp = basisPoints('min', range.min);
+  const maxBp = basisPoints('max', range.max);
+  if (bp < minBp || bp > maxBp) {
+    throw new RangeError(
+      `ratio ${ratio} for tier ${tier} is outside the allowed range ${range.min}–${range.max}`,
+    );
+  }
+  const exact = population * bp;
+  const rounding = TIER_ROUNDING[tier];
+  let count =
+    rounding === 'down'
+      ? floorScaled(exact)
+      : rounding === 'up'
+        ? ceilScaled(exact)
+        : floorScaled(exact + RATIO_SCALE / 2);
+  const lowest = ceilScaled(population * minBp);
+  const highest = floorScaled(population * maxBp);
+  if (lowest <= highest) count = Math.min(Math.max(count, lowest), highest);
+  return count;
 }
 
 /** Checks regulator-supplied ratios against the configured ranges; [] if all good. */

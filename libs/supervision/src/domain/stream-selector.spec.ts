@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { planDraw } from './draw-plan';
+import { RatioRange } from './sampling-ratios';
 import {
   PopulationMismatchError,
   PopulationRow,
@@ -10,6 +11,9 @@ import {
 import { PerTier, TIERS, Tier } from './tier';
 
 const RATIOS: PerTier<number> = { A: 0.05, B: 0.1, C: 0.4, D: 0.8 };
+const FREE = { min: 0, max: 1 };
+/** No range: selection is checked here, counts in sampling-ratios.spec. */
+const ANY: PerTier<RatioRange> = { A: FREE, B: FREE, C: FREE, D: FREE };
 
 function countTiers(rows: readonly PopulationRow[]): PerTier<number> {
   const counts = { A: 0, B: 0, C: 0, D: 0 };
@@ -45,7 +49,7 @@ describe('StreamSelector', () => {
   it('property: draws exactly the planned positions, each once, of the right tier, from the population', () => {
     fc.assert(
       fc.property(populationArb, ratiosArb, fc.nat(), (rows, ratios, seed) => {
-        const plan = planDraw(countTiers(rows), ratios, seed);
+        const plan = planDraw(countTiers(rows), ratios, ANY, seed);
         const drawn = [...selectDrawn(plan, rows)];
         const ids = new Set(rows.map((r) => r.id));
         expect(drawn.every((r) => ids.has(r.id))).toBe(true);
@@ -65,19 +69,19 @@ describe('StreamSelector', () => {
   it('same seed and population draw the same list; another seed a different one', () => {
     const rows = population(2000);
     const draw = (seed: string) =>
-      [...selectDrawn(planDraw(countTiers(rows), RATIOS, seed), rows)].map((r) => r.uscc);
+      [...selectDrawn(planDraw(countTiers(rows), RATIOS, ANY, seed), rows)].map((r) => r.uscc);
     expect(draw('2026-Q1')).toEqual(draw('2026-Q1'));
     expect(draw('2026-Q1')).not.toEqual(draw('2026-Q2'));
   });
 
   it('refuses rows out of id order', () => {
-    const selector = new StreamSelector(planDraw({ A: 2 }, RATIOS, 's'));
+    const selector = new StreamSelector(planDraw({ A: 2 }, RATIOS, ANY, 's'));
     selector.select({ id: 5, uscc: 'X', tier: 'A' });
     expect(() => selector.select({ id: 5, uscc: 'Y', tier: 'A' })).toThrow(PopulationMismatchError);
   });
 
   it('refuses a population other than the planned one', () => {
-    const plan = planDraw({ A: 1, B: 1 }, RATIOS, 's');
+    const plan = planDraw({ A: 1, B: 1 }, RATIOS, ANY, 's');
     const more = new StreamSelector(plan);
     more.select({ id: 1, uscc: 'X', tier: 'A' });
     expect(() => more.select({ id: 2, uscc: 'Y', tier: 'A' })).toThrow(
@@ -92,7 +96,7 @@ describe('StreamSelector', () => {
 
   it('selects from an async stream', async () => {
     const rows = population(500);
-    const plan = planDraw(countTiers(rows), RATIOS, 'async');
+    const plan = planDraw(countTiers(rows), RATIOS, ANY, 'async');
     async function* stream() {
       yield* rows;
     }
@@ -113,7 +117,7 @@ describe('StreamSelector', () => {
     for (let id = 1; id <= N; id++) counts[tierOf(id)]++;
 
     const started = performance.now();
-    const plan = planDraw(counts, RATIOS, 'million');
+    const plan = planDraw(counts, RATIOS, ANY, 'million');
     const selector = new StreamSelector(plan);
     let drawn = 0;
     for (let id = 1; id <= N; id++) {

@@ -11,6 +11,7 @@ import {
   PerTier,
   planDraw,
   PopulationRow,
+  PopulationSnapshotWriter,
   RatioOverrides,
   resolveRatios,
   selectDrawnAsync,
@@ -18,7 +19,7 @@ import {
   validateRatios,
 } from '../domain';
 import { CreateInspectionPlanDto } from '../dto/create-inspection-plan.dto';
-import { InspectionPlanRepository, PlanItem } from './inspection-plan.repository';
+import { InspectionPlanRepository, PlanItem, SeedSource } from './inspection-plan.repository';
 import { inspectionPlanView, InspectionPlanView } from './inspection-plan.view';
 import { InspectorPool, InspectorPoolReader } from './inspector-pool.reader';
 import { MeasuresCatalog } from './measures-catalog.service';
@@ -30,12 +31,24 @@ const MAX_SHORTAGE_DETAILS = 100;
 const perTier = <T>(f: (t: (typeof TIERS)[number]) => T) =>
   Object.fromEntries(TIERS.map((t) => [t, f(t)])) as PerTier<T>;
 
+/** Passes each row on, writing it into the population snapshot on the way. */
+async function* recorded<R extends PopulationRow>(
+  rows: AsyncIterable<R>,
+  snapshot: PopulationSnapshotWriter,
+): AsyncGenerator<R> {
+  for await (const row of rows) {
+    snapshot.add(row);
+    yield row;
+  }
+}
+
 /**
  * Creates a 双随机 inspection plan: counts the population per tier, plans the
  * draw from those counts and the seed, streams the population once to pick the
- * drawn enterprises, assigns two inspectors each, and stores the plan — all in
- * one REPEATABLE READ transaction, so counts, stream and stored plan describe
- * one snapshot of the registry.
+ * drawn enterprises (keeping the population's canonical text and digest, so
+ * the draw can be re-run and checked), assigns two inspectors each, and
+ * stores the plan — all in one REPEATABLE READ transaction, so counts, stream
+ * and stored plan describe one snapshot of the registry.
  */
 @Injectable()
 export class InspectionPlanDrawer {
@@ -56,13 +69,19 @@ export class InspectionPlanDrawer {
         { code: 'REGION_OUTSIDE_JURISDICTION', field: 'region', region: dto.region },
       ]);
     }
-    const seed = canonicalSeed(dto.seed ?? generateSeed());
+    // Recorded so a list of plans shows who could have picked a seed for its outcome.
+    const chosen = dto.seed ?? null;
+    const seedSource: SeedSource = chosen === null ? 'server' : 'caller';
+    const seed = canonicalSeed(chosen ?? generateSeed());
     const runner = this.db.createQueryRunner();
     await runner.connect();
     try {
       await runner.startTransaction('REPEATABLE READ');
       try {
-        const view = await this.drawIn(runner, caller, dto.name, region, ratios, seed);
+        const view = await this.drawIn(runner, caller, dto.name, region, ratios, {
+          seed,
+          seedSource,
+        });
         await runner.commitTransaction();
         return view;
       } catch (err) {
@@ -92,10 +111,12 @@ export class InspectionPlanDrawer {
     name: string,
     region: string,
     ratios: PerTier<number>,
-    seed: string,
+    { seed, seedSource }: { seed: string; seedSource: SeedSource },
   ): Promise<InspectionPlanView> {
     const counts = await this.population.countByTier(runner, region);
-    const plan = planDraw(counts, ratios, seed);
+    const ranges = this.catalog.config.inspection.ratios;
+    const ratioRanges = perTier((t) => ({ min: ranges[t].min, max: ranges[t].max }));
+    const plan = planDraw(counts, ratios, ratioRanges, seed);
     const pool = await this.pools.forRegion(runner.manager, region);
     if (plan.drawn > 0 && pool.inspectors.length < 2) {
       throw new BusinessRuleException(
@@ -104,24 +125,36 @@ export class InspectionPlanDrawer {
       );
     }
     const drawn: PopulationRow[] = [];
-    const rows = await this.population.stream(runner, region);
+    const snapshot = new PopulationSnapshotWriter();
+    const rows = recorded(await this.population.stream(runner, region), snapshot);
     for await (const row of selectDrawnAsync(plan, rows)) drawn.push(row);
+    const population = snapshot.finish();
 
     const items = await this.items(runner, plan, pool, drawn);
     const header = {
       name,
       region,
       seed: plan.seed,
+      seedSource,
       algorithm: plan.algorithm,
       ratios,
+      ratioRanges,
       population: perTier((t) => plan.tiers[t].population),
       counts: perTier((t) => plan.tiers[t].count),
       totals: { population: plan.population, drawn: plan.drawn },
       createdBy: caller.sub,
       createdAt: this.clock.now(),
     };
-    const id = await this.plans.insert(runner.manager, header, items);
-    return inspectionPlanView({ ...header, id, createdAt: header.createdAt.toISOString() }, items);
+    const id = await this.plans.insert(runner.manager, header, items, population);
+    return inspectionPlanView(
+      {
+        ...header,
+        id,
+        populationDigest: population.digest,
+        createdAt: header.createdAt.toISOString(),
+      },
+      items,
+    );
   }
 
   private async items(

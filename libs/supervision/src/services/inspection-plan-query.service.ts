@@ -1,6 +1,6 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { Caller, canSeeRegion, effectiveRegion, Page } from '@app/core';
-import { InspectionPlanRepository, PlanHeader } from './inspection-plan.repository';
+import { InspectionPlanRepository, PlanHeader, PlanPeriod } from './inspection-plan.repository';
 import { inspectionPlanView, InspectionPlanView } from './inspection-plan.view';
 import { planCsv } from './plan-csv';
 
@@ -10,20 +10,27 @@ export class InspectionPlanQueryService {
   constructor(private readonly plans: InspectionPlanRepository) {}
 
   async get(caller: Caller, id: number): Promise<InspectionPlanView> {
-    const header = await this.visibleHeader(caller, id);
+    const header = await this.header(caller, id);
     const items = [];
     for await (const item of this.plans.items(id)) items.push(item);
     return inspectionPlanView(header, items);
   }
 
-  /** Plans inside the jurisdiction (optionally narrowed), newest first, without their lists. */
+  /**
+   * Plans inside the jurisdiction (optionally narrowed) created in the period,
+   * newest first, without their lists.
+   */
   async list(
     caller: Caller,
-    q: { region?: string; page: number; pageSize: number },
+    q: { region?: string; from?: string; to?: string; page: number; pageSize: number },
   ): Promise<Page<PlanHeader>> {
+    const period: PlanPeriod = {
+      from: q.from === undefined ? undefined : periodBound(q.from, 'from'),
+      to: q.to === undefined ? undefined : periodBound(q.to, 'to'),
+    };
     const region = effectiveRegion(caller, q.region);
     if (region === null) return { items: [], page: q.page, pageSize: q.pageSize, total: 0 };
-    const { items, total } = await this.plans.list(region, q.page, q.pageSize);
+    const { items, total } = await this.plans.list(region, period, q.page, q.pageSize);
     return { items, page: q.page, pageSize: q.pageSize, total };
   }
 
@@ -32,7 +39,7 @@ export class InspectionPlanQueryService {
     caller: Caller,
     id: number,
   ): Promise<{ header: PlanHeader; body: AsyncIterable<string> }> {
-    const header = await this.visibleHeader(caller, id);
+    const header = await this.header(caller, id);
     return { header, body: planCsv(this.plans.items(id)) };
   }
 
@@ -40,10 +47,27 @@ export class InspectionPlanQueryService {
    * A regulator sees plans whose region lies inside its jurisdiction; a plan
    * of a wider region would list enterprises it may not see. Outside: 404.
    */
-  private async visibleHeader(caller: Caller, id: number): Promise<PlanHeader> {
+  async header(caller: Caller, id: number): Promise<PlanHeader> {
     const header = await this.plans.findHeader(id);
     const visible = header !== null && canSeeRegion(caller, header.region);
     if (!visible) throw new NotFoundException(`inspection plan ${id} not found`);
     return header;
   }
+}
+
+/**
+ * A date means the start of that day (UTC) for `from`, the start of the next
+ * one for `to`, as in the audit list's period.
+ */
+function periodBound(value: string, field: 'from' | 'to'): Date {
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const d = new Date(dateOnly ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(d.getTime())) {
+    throw new BadRequestException({
+      message: `invalid request: ${field}`,
+      details: [{ field, message: `${field} must be an ISO-8601 date or timestamp` }],
+    });
+  }
+  if (dateOnly && field === 'to') d.setUTCDate(d.getUTCDate() + 1);
+  return d;
 }

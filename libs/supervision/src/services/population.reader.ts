@@ -5,13 +5,16 @@ import { PerTier, PopulationRow, isTier } from '../domain';
 
 /**
  * The population of a draw: enterprises with a current tier whose region code
- * starts with `region`, CANCELLED ones excluded (they have no current row
- * either; the filter keeps that true if a stale row survives). Both reads
- * must run in the same REPEATABLE READ transaction, so the grouped counts and
- * the stream see one snapshot and the plan's ordinals mean the same rows.
+ * starts with `region`, except REVOKED (吊销) and CANCELLED (注销) ones: they
+ * may no longer trade, so there is nothing to inspect. REVOKED enterprises
+ * keep a current tier (D, by the model's veto) for the measures it drives,
+ * so only this filter keeps them out; CANCELLED ones have no current row, and
+ * the filter keeps that true if a stale row survives. Both reads must run in
+ * the same REPEATABLE READ transaction, so the grouped counts and the stream
+ * see one snapshot and the plan's ordinals mean the same rows.
  */
 const FROM = `FROM current_assessments c JOIN enterprises e ON e.id = c.enterprise_id
-  WHERE e.status <> 'CANCELLED' AND e.region_code LIKE ?`;
+  WHERE e.status NOT IN ('REVOKED', 'CANCELLED') AND e.region_code LIKE ?`;
 
 /** The population in enterprise-id order; also the benchmark's floor (same rows, no drawing). */
 export const POPULATION_STREAM_SQL = `SELECT c.enterprise_id AS id, e.uscc, c.tier ${FROM}

@@ -9,6 +9,7 @@ import { AuditSchema1764400600000 } from './1764400600000-audit-schema';
 import { RescoreOutboxSchema1764400610000 } from './1764400610000-rescore-outbox-schema';
 import { AuditTruncateGuard1764409000000 } from './1764409000000-audit-truncate-guard';
 import { AuditClientRequestId1764410000000 } from './1764410000000-audit-client-request-id';
+import { PlanDrawProof1764411000000 } from './1764411000000-plan-draw-proof';
 import { EscalationCandidates1764412000000 } from './1764412000000-escalation-candidates';
 import { RecordRules1764413000000 } from './1764413000000-record-rules';
 
@@ -25,6 +26,7 @@ export const MIGRATIONS = [
   RescoreOutboxSchema1764400610000,
   AuditTruncateGuard1764409000000,
   AuditClientRequestId1764410000000,
+  PlanDrawProof1764411000000,
   EscalationCandidates1764412000000,
   RecordRules1764413000000,
 ];

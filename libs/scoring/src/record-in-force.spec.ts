@@ -18,9 +18,9 @@ describe('publicity restarted by a revocation (publicityFrom)', () => {
       publicityFrom: '2024-01-01',
     });
     expect(pointsOf('L1', profile({ linkedListings: [listing] }))).toBe(-60);
-    expect(
-      pointsOf('L1', profile({ linkedListings: [{ ...listing, publicityFrom: null }] })),
-    ).toBe(0);
+    expect(pointsOf('L1', profile({ linkedListings: [{ ...listing, publicityFrom: null }] }))).toBe(
+      0,
+    );
   });
 });
 

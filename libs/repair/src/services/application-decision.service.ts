@@ -188,16 +188,14 @@ export class ApplicationDecisionService {
         details,
       );
     }
-    await m
-      .getRepository(RepairEvidence)
-      .insert(
-        evidence.map((e) => ({
-          applicationId: app.id,
-          kind: e.kind,
-          title: e.title,
-          sha256: e.sha256,
-        })),
-      );
+    await m.getRepository(RepairEvidence).insert(
+      evidence.map((e) => ({
+        applicationId: app.id,
+        kind: e.kind,
+        title: e.title,
+        sha256: e.sha256,
+      })),
+    );
   }
 
   /**

@@ -44,7 +44,9 @@ describe('decideBy', () => {
     expect(decisionWorkingDays(moderate, P2021)).toBe(15);
     expect(decisionWorkingDays({ kind: 'PENALTY', severity: 'MINOR' }, P107)).toBeUndefined();
     expect(decisionWorkingDays({ kind: 'PENALTY', severity: null }, P107)).toBeUndefined();
-    expect(decisionWorkingDays({ kind: 'INSPECTION' }, P107)).toBeUndefined();
+    expect(decisionWorkingDays({ kind: 'INSPECTION' }, P107)).toBe(5);
+    expect(decisionWorkingDays({ kind: 'INSPECTION' }, P2021)).toBeUndefined();
+    expect(decisionWorkingDays({ kind: 'COMPLAINT' }, P107)).toBeUndefined();
   });
 
   it('runs across National Day with both make-up days', () => {

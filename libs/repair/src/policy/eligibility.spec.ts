@@ -76,7 +76,7 @@ describe('RECORD_NOT_ACTIVE', () => {
 });
 
 describe('NOT_REPAIRABLE_KIND', () => {
-  it.each(['INSPECTION', 'COMPLAINT', 'JUDGMENT_DEBTOR', 'TAX_RATING'] as const)(
+  it.each(['COMPLAINT', 'JUDGMENT_DEBTOR', 'TAX_RATING'] as const)(
     'is unmet for %s, and nothing else is assessed',
     (kind) => {
       const record: CreditRecordInput = { id: 1, kind, occurredOn: '2025-01-01', status: 'ACTIVE' };
@@ -96,6 +96,34 @@ describe('NOT_REPAIRABLE_KIND', () => {
       expect(condition({ record }, 'NOT_REPAIRABLE_KIND')?.met).toBe(true);
     },
   );
+
+  it('repairs a negative inspection result under Order 107 only, and never one that passed', () => {
+    const inspection = (result: CreditRecordInput['result']): CreditRecordInput => ({
+      id: 1,
+      kind: 'INSPECTION',
+      occurredOn: '2026-03-01',
+      status: 'ACTIVE',
+      result,
+    });
+    for (const result of ['PROBLEM', 'NOT_FOUND'] as const) {
+      expect(assess({ record: inspection(result), policy: P107 }).eligible).toBe(true);
+      expect(
+        condition({ record: inspection(result), policy: P2021 }, 'NOT_REPAIRABLE_KIND'),
+      ).toEqual({
+        code: 'NOT_REPAIRABLE_KIND',
+        met: false,
+        detail: `kind INSPECTION, result ${result}`,
+      });
+    }
+    expect(condition({ record: inspection('PASS') }, 'NOT_REPAIRABLE_KIND')?.met).toBe(false);
+    // Its own materials list when the policy gives one, and its own time limit.
+    expect(
+      condition(
+        { record: inspection('PROBLEM'), evidenceKinds: ['APPLICATION_FORM'] },
+        'MATERIALS_MISSING',
+      ),
+    ).toMatchObject({ met: false, missingMaterials: ['COMMITMENT_LETTER', 'FULFILMENT_PROOF'] });
+  });
 
   it('follows the policy: a kind absent from its rules is not repairable', () => {
     const policy = { ...P107, rules: { ...P107.rules, ABNORMAL_LISTING: undefined } };

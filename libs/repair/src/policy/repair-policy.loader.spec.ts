@@ -86,7 +86,12 @@ describe('repair policy validation', () => {
     expect(bad("effectiveFrom: '2025-12-25'", "effectiveFrom: '2025-13-25'")).toThrow(
       /x\.yaml: effectiveFrom: expected a YYYY-MM-DD date/,
     );
-    expect(bad('FULFILMENT_PROOF]', 'PAYMENT_RECEIPT]')).toThrow(/x\.yaml: materials\.2: /);
+    expect(
+      bad(
+        '\nmaterials: [APPLICATION_FORM, COMMITMENT_LETTER, FULFILMENT_PROOF]',
+        '\nmaterials: [APPLICATION_FORM, COMMITMENT_LETTER, PAYMENT_RECEIPT]',
+      ),
+    ).toThrow(/x\.yaml: materials\.2: /);
   });
 
   it('rejects unknown keys, so a typo cannot silently drop a rule', () => {

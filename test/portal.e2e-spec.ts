@@ -13,6 +13,7 @@ import {
 } from './support/browser';
 import { newUscc } from './support/fixtures';
 import { freePort } from './support/free-port';
+import { repairKit } from './support/repair-kit';
 import { createTestApp, TestApp } from './support/test-app';
 
 /**
@@ -299,5 +300,74 @@ describe('enterprise portal in Chromium (real API, MySQL, Redis)', { timeout: 18
     await stranger.getByTestId('not-found').waitFor();
     expect(await stranger.getByTestId('not-found').textContent()).toBe('没有找到该申请。');
     await axeClean(stranger, 'not-found');
+  });
+
+  it('补正: the regulator asks once for a missing material, the enterprise supplies it on a phone', async () => {
+    // Only the enterprise's own steps are taken through the API here.
+    const kit = repairKit(
+      () => t,
+      () => ({ admin: '', regulator: '' }),
+    );
+    const listing = await t.addRecord(other, {
+      kind: 'ABNORMAL_LISTING',
+      occurredOn: '2026-05-01',
+      reason: '通过登记的住所无法联系',
+    });
+    const token = await kit.enterpriseToken(other);
+    const app = await kit.applyFor(token, listing.id);
+
+    const desk = await newPage(DESK);
+    await signIn(desk, 'reg-portal');
+    await desk.goto(`${base}/console/repairs/${app.id}`);
+    // Asking without naming a material is refused at the form.
+    await desk.getByRole('button', { name: '一次性告知补正' }).click();
+    await desk.getByText('请勾选需要补正的材料。').waitFor();
+    await desk.getByLabel('履行义务及整改证明').check();
+    await desk
+      .getByLabel('理由（不予受理、不予修复、撤销时必填）')
+      .fill('请补充住所租赁合同及可联系的证明。');
+    await desk.getByRole('button', { name: '一次性告知补正' }).click();
+    await desk.getByTestId('decided').waitFor();
+    expect(await desk.getByTestId('materials-requested').textContent()).toBe('履行义务及整改证明');
+    // Once only: the action is gone.
+    expect(await desk.getByRole('button', { name: '一次性告知补正' }).count()).toBe(0);
+    expect(await desk.getByTestId('no-actions').textContent()).toBe(
+      '已一次性告知补正，等待企业提交补正材料；补正期限：2026-06-30',
+    );
+    await axeClean(desk, 'request-materials');
+    await desk.screenshot({
+      path: join(ARTIFACTS, 'portal-request-materials-1280.png'),
+      fullPage: true,
+    });
+
+    const page = await newPage();
+    await signIn(page, `ent-${other}`);
+    await page.goto(`${base}/console/my/applications/${app.id}`);
+    await page.getByTestId('supply').waitFor();
+    expect(await page.getByTestId('app-status').textContent()).toBe('待补正');
+    expect(await page.getByTestId('supply').textContent()).toContain(
+      '受理期限自补正材料提交之日重新计算',
+    );
+    await look(page, 'supply');
+    await axeClean(page, 'supply');
+    await page.getByRole('button', { name: '语言' }).click();
+    await page.getByRole('heading', { name: 'Supply the missing materials' }).waitFor();
+    await look(page, 'supply-en');
+    await axeClean(page, 'supply-en');
+    await page.getByRole('button', { name: 'Language' }).click();
+
+    const proof = join(files, '租赁合同.pdf');
+    writeFileSync(proof, pdf('lease'));
+    await page.getByLabel('上传文件：履行义务及整改证明').setInputFiles([proof]);
+    const send = page.getByRole('button', { name: '提交补正材料' });
+    await expect.poll(() => send.isEnabled(), { timeout: 15_000 }).toBe(true);
+    await send.click();
+    await page.getByTestId('supplied').waitFor();
+    await expect
+      .poll(() => page.getByTestId('app-status').getAttribute('data-value'))
+      .toBe('SUBMITTED');
+    // Acceptance counted afresh from today (Mon 15 June): 2 working days.
+    expect(await page.getByTestId('deadline').textContent()).toBe('2026-06-17');
+    await look(page, 'supplied');
   });
 });

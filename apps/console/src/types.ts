@@ -116,6 +116,8 @@ export interface Application {
   /** 补正: what was asked for and by when it must be supplied. */
   materialsRequested: string[];
   supplyBy: string | null;
+  /** The issuing authority's division code: its regulators decide (谁认定谁修复). */
+  authorityRegion: string;
   overdue: boolean;
   allowedActions: string[];
   evidence: { kind: string; title: string; sha256: string }[];

@@ -9,6 +9,8 @@ import { deadlineOf, type Application, type Eligibility } from '../types';
 import { useApi } from '../use-api';
 
 const NEEDS_REASON = new Set(['reject', 'deny', 'revoke']);
+/** What a 补正 request may name (the API's evidence kinds). */
+const MATERIAL_KINDS = ['APPLICATION_FORM', 'COMMITMENT_LETTER', 'FULFILMENT_PROOF', 'OTHER'];
 
 type Outcome =
   { kind: 'ok'; action: string } | { kind: 'conflict' } | { kind: 'error'; error: Error };
@@ -24,6 +26,8 @@ export function RepairApplicationPage({ id }: { id: string }) {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
   const [reasonMissing, setReasonMissing] = useState(false);
+  const [missing, setMissing] = useState<string[]>([]);
+  const [missingUnpicked, setMissingUnpicked] = useState(false);
 
   const act = async (action: string) => {
     if (!a) return;
@@ -33,12 +37,23 @@ export function RepairApplicationPage({ id }: { id: string }) {
       return;
     }
     setReasonMissing(false);
+    const requesting = action === 'request-materials';
+    if (requesting && missing.length === 0) {
+      setMissingUnpicked(true);
+      document.getElementById(`missing-${MATERIAL_KINDS[0]}`)?.focus();
+      return;
+    }
+    setMissingUnpicked(false);
     setBusy(true);
     try {
       // The version this page shows: if someone decided meanwhile, the API answers 409.
       await api<Application>(`/repair-applications/${a.id}/${action}`, {
         method: 'POST',
-        body: { version: a.version, ...(reason.trim() ? { reason: reason.trim() } : {}) },
+        body: {
+          version: a.version,
+          ...(reason.trim() ? { reason: reason.trim() } : {}),
+          ...(requesting ? { materials: missing } : {}),
+        },
       });
       setOutcome({ kind: 'ok', action });
       setReason('');
@@ -60,7 +75,7 @@ export function RepairApplicationPage({ id }: { id: string }) {
   // The API offers each caller only its own actions (a regulator never 撤回).
   const actions = a.allowedActions;
   // While this application is open, "an open application exists" is this one: not a reason to refuse.
-  const isOpen = a.status === 'SUBMITTED' || a.status === 'ACCEPTED';
+  const isOpen = ['SUBMITTED', 'AWAITING_MATERIALS', 'ACCEPTED'].includes(a.status);
   const itself = (cond: string) => isOpen && cond === 'OPEN_APPLICATION_EXISTS';
   const eligibleNow = eligibility.data?.conditions.every((c) => c.met || itself(c.code)) ?? false;
   return (
@@ -105,6 +120,18 @@ export function RepairApplicationPage({ id }: { id: string }) {
             <dd>{a.acceptBy}</dd>
             <dt>{t('decideBy')}</dt>
             <dd>{a.decideBy ?? '—'}</dd>
+            {a.materialsRequested.length > 0 && (
+              <>
+                <dt>{t('materialsRequested')}</dt>
+                <dd data-testid="materials-requested">
+                  {a.materialsRequested.map((k) => code('evidence', k)).join('、')}
+                </dd>
+                <dt>{t('supplyBy')}</dt>
+                <dd>{a.supplyBy}</dd>
+              </>
+            )}
+            <dt>{t('authorityRegion')}</dt>
+            <dd className="mono">{a.authorityRegion}</dd>
             <dt>{t('deadline')}</dt>
             <dd>
               {deadlineOf(a) ?? '—'}
@@ -121,7 +148,21 @@ export function RepairApplicationPage({ id }: { id: string }) {
 
         <Section title={t('decision')} id="decision">
           {actions.length === 0 ? (
-            <p className="muted">{t('noActions')}</p>
+            <p className="muted" data-testid="no-actions">
+              {a.status === 'AWAITING_MATERIALS' ? (
+                <>
+                  {t('awaitingSupply')}
+                  {a.supplyBy}
+                </>
+              ) : isOpen ? (
+                <>
+                  {t('decidedElsewhere')}
+                  {a.authorityRegion}
+                </>
+              ) : (
+                t('noActions')
+              )}
+            </p>
           ) : (
             <div className="decision">
               <label htmlFor="decision-reason">{t('decisionReason')}</label>
@@ -138,6 +179,31 @@ export function RepairApplicationPage({ id }: { id: string }) {
                 <p id="reason-error" className="field-error" role="alert">
                   {t('reasonRequired')}
                 </p>
+              )}
+              {actions.includes('request-materials') && (
+                <fieldset className="missing-materials">
+                  <legend>{t('missingMaterials')}</legend>
+                  {MATERIAL_KINDS.map((k) => (
+                    <label key={k} className="check">
+                      <input
+                        type="checkbox"
+                        id={`missing-${k}`}
+                        checked={missing.includes(k)}
+                        onChange={(e) =>
+                          setMissing((m) =>
+                            e.target.checked ? [...m, k] : m.filter((x) => x !== k),
+                          )
+                        }
+                      />{' '}
+                      {code('evidence', k)}
+                    </label>
+                  ))}
+                  {missingUnpicked && (
+                    <p className="field-error" role="alert">
+                      {t('pickMaterials')}
+                    </p>
+                  )}
+                </fieldset>
               )}
               <div className="buttons">
                 {actions.map((x) => (

@@ -8,6 +8,7 @@ import { useApi } from '../use-api';
 
 const STATUSES = [
   'SUBMITTED',
+  'AWAITING_MATERIALS',
   'ACCEPTED',
   'APPROVED',
   'REJECTED',

@@ -1,6 +1,6 @@
 import { ApplicationTitle } from '../../components/application-title';
 import { useState } from 'react';
-import { api, ApiError, download } from '../../api';
+import { api, ApiError, download, uploadEvidence } from '../../api';
 import { ErrorNote, Loading, Section } from '../../components/common';
 import { fmt } from '../../format';
 import { useI18n } from '../../i18n';
@@ -53,7 +53,7 @@ export function MyApplication({ id }: { id: string }) {
   const { t, code } = useI18n();
   const app = useApi<Application>(`/repair-applications/${id}`);
   const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<{ ok?: boolean; error?: Error }>();
+  const [outcome, setOutcome] = useState<{ ok?: boolean; supplied?: boolean; error?: Error }>();
   const a = app.data;
   if (app.error) {
     return app.error instanceof ApiError && app.error.status === 404 ? (
@@ -92,6 +92,11 @@ export function MyApplication({ id }: { id: string }) {
           {t('withdrawn')}
         </p>
       )}
+      {outcome?.supplied && (
+        <p className="note ok" role="status" data-testid="supplied">
+          {t('supplied')}
+        </p>
+      )}
       {outcome?.error && <ErrorNote error={outcome.error} />}
       <div className="grid-2">
         <Section title={t('timeline')} id="timeline">
@@ -123,6 +128,15 @@ export function MyApplication({ id }: { id: string }) {
               </ul>
             </>
           )}
+          {a.allowedActions.includes('supply-materials') && (
+            <SupplyMaterials
+              a={a}
+              onDone={() => {
+                setOutcome({ supplied: true });
+                app.reload();
+              }}
+            />
+          )}
           {a.allowedActions.includes('withdraw') && (
             <button type="button" onClick={withdraw} disabled={busy}>
               {t('withdraw')}
@@ -147,5 +161,83 @@ export function MyApplication({ id }: { id: string }) {
         </Section>
       </div>
     </>
+  );
+}
+
+/**
+ * The reply to 补正: one file for each material the authority asked for,
+ * uploaded as chosen, then sent together; the acceptance period restarts.
+ */
+function SupplyMaterials({ a, onDone }: { a: Application; onDone: () => void }) {
+  const { t, code } = useI18n();
+  const [files, setFiles] = useState<
+    Record<string, { title: string; sha256?: string; error?: string }>
+  >({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error>();
+  const pick = (kind: string, file: File | undefined) => {
+    if (!file) return;
+    const title = file.name.slice(0, 200);
+    setFiles((f) => ({ ...f, [kind]: { title } }));
+    uploadEvidence(file, () => undefined).then(
+      (stored) => setFiles((f) => ({ ...f, [kind]: { title, sha256: stored.sha256 } })),
+      (e: Error) => setFiles((f) => ({ ...f, [kind]: { title, error: e.message } })),
+    );
+  };
+  const ready = a.materialsRequested.every((k) => files[k]?.sha256);
+  const send = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api(`/repair-applications/${a.id}/supply-materials`, {
+        method: 'POST',
+        body: {
+          version: a.version,
+          evidence: a.materialsRequested.map((kind) => ({
+            kind,
+            title: files[kind].title,
+            sha256: files[kind].sha256,
+          })),
+        },
+      });
+      onDone();
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="supply" data-testid="supply">
+      <h3>{t('supplyTitle')}</h3>
+      <p className="small">
+        {t('supplyBy')}: <strong>{a.supplyBy}</strong>. {t('supplyNote')}
+      </p>
+      {a.materialsRequested.map((kind) => (
+        <p key={kind}>
+          <label htmlFor={`supply-${kind}`}>
+            {t('supplyFileFor')}
+            {code('evidence', kind)}
+          </label>
+          <input
+            id={`supply-${kind}`}
+            type="file"
+            accept="application/pdf,image/jpeg,image/png"
+            onChange={(e) => pick(kind, e.target.files?.[0])}
+          />
+          {files[kind]?.sha256 && <span className="ok-text"> ✓</span>}
+          {files[kind]?.error && (
+            <span className="field-error" role="alert">
+              {' '}
+              {t('uploadFailed')} {files[kind].error}
+            </span>
+          )}
+        </p>
+      ))}
+      {error && <ErrorNote error={error} />}
+      <button type="button" className="primary" disabled={!ready || busy} onClick={send}>
+        {code('action', 'supply-materials')}
+      </button>
+    </div>
   );
 }

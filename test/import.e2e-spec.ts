@@ -398,6 +398,52 @@ describe('bulk import (POST /imports, worker, real MySQL + Redis)', () => {
     }
   });
 
+  it('takes a penalty’s field and authority as a single write does, and checks related records (issue 16)', async () => {
+    const [uscc, stranger] = [newUscc(), newUscc()];
+    const foreign = await t
+      .putEnterprise(stranger)
+      .then(() =>
+        t.addRecord(stranger, { kind: 'INSPECTION', occurredOn: '2026-01-05', result: 'PROBLEM' }),
+      );
+    const penalty = (over: object) => ({
+      kind: 'PENALTY',
+      occurredOn: '2026-03-02',
+      severity: 'MODERATE',
+      amount: '1000.00',
+      violationType: '经营过期食品',
+      documentNo: 'F-1',
+      ...over,
+    });
+    const res = await upload(
+      [
+        line({
+          type: 'enterprise',
+          uscc,
+          enterprise: enterpriseBody({ regionCode: '330106' }),
+          records: [penalty({ reference: 'F-derived' })],
+        }),
+        line({
+          type: 'record',
+          uscc,
+          record: penalty({ field: 'DRUG', authorityRegion: '330000', reference: 'F-sent' }),
+        }),
+        line({ type: 'record', uscc, record: penalty({ field: 'TOBACCO' }) }),
+        line({ type: 'record', uscc, record: penalty({ relatedRecordId: foreign.id }) }),
+      ].join('\n') + '\n',
+    ).expect(202);
+    const report = await finished(res.body.id);
+    expect(report).toMatchObject({ status: 'completed', accepted: 2, rejected: 2 });
+    const byLine = Object.fromEntries(
+      report.rejections.map((r: { line: number; reason: string }) => [r.line, r.reason]),
+    );
+    expect(byLine[3]).toMatch(/record\.field: field must be one of/);
+    expect(byLine[4]).toBe(`relatedRecordId ${foreign.id}: a record of another enterprise`);
+    const records = (await get(`/enterprises/${uscc}/records`).expect(200)).body.items;
+    const byRef = Object.fromEntries(records.map((r: { reference: string }) => [r.reference, r]));
+    expect(byRef['F-derived']).toMatchObject({ field: 'FOOD', authorityRegion: '330106' });
+    expect(byRef['F-sent']).toMatchObject({ field: 'DRUG', authorityRegion: '330000' });
+  });
+
   it('refuses other content types with 415, an empty body with 400, an unknown id with 404', async () => {
     await upload(file, admin, 'application/json').expect((r) =>
       expect([400, 415]).toContain(r.status),

@@ -297,7 +297,12 @@ describe(
       );
       const subRows = page.getByTestId('subregion-table').locator('tbody tr');
       expect(await subRows.count()).toBe(summary.subRegions.length);
-      expect(await subRows.locator('th').allTextContents()).toEqual(['330602', '330603', '330604']);
+      // Named, with the code beside the name; each row and count opens the list it counts.
+      expect(await subRows.locator('th').allTextContents()).toEqual([
+        '越城区 330602',
+        '柯桥区 330603',
+        '上虞区 330604',
+      ]);
       const overdue = (
         await t
           .http()
@@ -415,7 +420,13 @@ describe(
           : undefined,
       );
       await page.getByRole('button', { name: '批准修复' }).click();
+      // A decision with legal effect is asked about first, with its consequence.
+      const confirm = page.getByTestId('confirm');
+      expect(await confirm.textContent()).toContain('此决定具有法律效力');
+      await screenshots(page, 'repair-confirm');
+      await confirm.getByRole('button', { name: '确认' }).click();
       await page.getByText('记录已标记为“已修复”').waitFor();
+      expect(await page.getByTestId('decided').textContent()).toMatch(/^已批准修复。/);
       await eventually(async () =>
         (await page.getByTestId('app-status').getAttribute('data-value')) === 'APPROVED'
           ? true
@@ -459,6 +470,7 @@ describe(
       // The second page still shows version 1: its decision must be refused, and said so.
       await second.getByLabel('理由（不予受理、不予修复、撤销时必填）').fill('材料不齐全');
       await second.getByRole('button', { name: '不予受理' }).click();
+      await second.getByTestId('confirm').getByRole('button', { name: '确认' }).click();
       const conflict = second.getByTestId('conflict');
       await conflict.waitFor();
       expect(await conflict.textContent()).toContain('其他人已先对此申请作出决定');
@@ -514,8 +526,42 @@ describe(
       await reg.goto(`${base}/console/runs`);
       await reg.getByText('仅管理员可发起批次。').waitFor();
       expect(await reg.getByRole('button', { name: '开始' }).count()).toBe(0);
+      // A dry run stores nothing: the overview does not stand on it.
       await reg.goto(`${base}/console/overview`);
-      await reg.getByTestId(`matrix-${id}`).waitFor();
+      await reg.getByTestId('tier-table').waitFor();
+      await reg.waitForLoadState('networkidle');
+      expect(await reg.getByTestId(`matrix-${id}`).count()).toBe(0);
+
+      // A stored national run: the overview shows it with the counts of the regulator's own
+      // jurisdiction, not the nation's.
+      const real = await t
+        .http()
+        .post('/api/v1/reclassifications')
+        .set(auth(admin))
+        .send({ mode: 'full', dryRun: false })
+        .expect(202);
+      const done = await eventually(async () => {
+        const r = await t.http().get(`/api/v1/reclassifications/${real.body.id}`).set(auth(admin));
+        return r.body.status === 'completed' ? r.body : undefined;
+      }, 60_000);
+      const mine = await t
+        .http()
+        .get(`/api/v1/reclassifications/${real.body.id}`)
+        .set(auth(regulator))
+        .expect(200);
+      expect(mine.body.countsRegion).toBe('3306');
+      const regional = Object.values(mine.body.byTier as Record<string, number>).reduce(
+        (a, b) => a + b,
+        0,
+      );
+      const national = Object.values(done.byTier as Record<string, number>).reduce(
+        (a, b) => a + b,
+        0,
+      );
+      expect(regional).toBeLessThan(national);
+      await reg.reload();
+      await reg.getByTestId(`matrix-${real.body.id}`).waitFor();
+      expect(await reg.getByTestId('counts-region').textContent()).toBe('3306');
     });
 
     it('an enterprise is never offered the risk pages: its own home and menu, no request for risk data', async () => {

@@ -269,6 +269,7 @@ describe('enterprise portal in Chromium (real API, MySQL, Redis)', { timeout: 18
     await desk.getByRole('button', { name: '受理', exact: true }).click();
     await desk.getByTestId('decided').waitFor();
     await desk.getByRole('button', { name: '批准修复' }).click();
+    await desk.getByTestId('confirm').getByRole('button', { name: '确认' }).click();
     await desk.getByText('记录已标记为“已修复”').waitFor();
 
     await page.reload();

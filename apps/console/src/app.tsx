@@ -223,7 +223,8 @@ function Routes({ loc, claims }: { loc: Location; claims: Claims }) {
     if ((m = p.match(/^\/my\/applications\/(\d+)$/))) return <MyApplication key={m[1]} id={m[1]} />;
   } else {
     if (p === '/overview') return <Overview />;
-    if (p === '/enterprises') return <EnterpriseSearch q={loc.params.get('q') ?? ''} />;
+    if (p === '/enterprises')
+      return <EnterpriseSearch key={loc.params.toString()} params={loc.params} />;
     if ((m = p.match(/^\/enterprises\/([0-9A-Za-z]{18})$/))) {
       return <EnterpriseDetail key={m[1].toUpperCase()} uscc={m[1].toUpperCase()} />;
     }

@@ -13,9 +13,10 @@ export type ByTier = Record<Tier, number>;
 
 export interface Summary {
   region: string;
+  regionName: string | null;
   total: number;
   byTier: ByTier;
-  subRegions?: { region: string; total: number; byTier: ByTier }[];
+  subRegions?: { region: string; regionName: string | null; total: number; byTier: ByTier }[];
 }
 
 export interface Label {
@@ -27,7 +28,14 @@ export interface Enterprise {
   uscc: string;
   name: string;
   regionCode: string;
+  regionName: string | null;
   industryCode: string;
+  industryName: {
+    section: string;
+    sectionName: Label;
+    division: string | null;
+    divisionName: string | null;
+  } | null;
   type: string;
   registeredCapital: string;
   establishedOn: string;
@@ -109,6 +117,7 @@ export interface Application {
   status: string;
   version: number;
   policy: string;
+  policyTitle: Label | null;
   reason: string;
   submittedAt: string;
   acceptBy: string;
@@ -141,6 +150,10 @@ export interface Run {
   total: number;
   processed: number;
   changed: number;
+  /** Classified for the first time: not changes. */
+  firstClassified: number;
+  /** The region the counts cover (the caller's jurisdiction inside a wider run). */
+  countsRegion: string | null;
   failed: number;
   requestedBy: string;
   createdAt: string | null;
@@ -159,3 +172,20 @@ export const deadlineOf = (a: Application) =>
       : a.status === 'AWAITING_MATERIALS'
         ? a.supplyBy
         : null;
+
+/** A run's changes in words: a first classification is not a change. */
+export const changesOf = (r: Run) => ({
+  first: r.firstClassified ?? 0,
+  changed: r.changed - (r.firstClassified ?? 0),
+});
+
+/** A row of GET /risk: an enterprise of the jurisdiction with its current tier. */
+export interface TierListItem {
+  uscc: string;
+  name: string;
+  regionCode: string;
+  regionName: string | null;
+  tier: Tier;
+  score: number;
+  asOf: string;
+}

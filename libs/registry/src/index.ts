@@ -18,3 +18,4 @@ export * from './services/rescore-outbox.service';
 export * from './services/rescore-outbox-relay.service';
 export * from './record-input';
 export * from './services/abnormal-listing.reader';
+export * from './industry-names';

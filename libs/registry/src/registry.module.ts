@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IndustryCatalog } from './industry-names';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CreditRecord } from './entities/credit-record.entity';
 import { Enterprise } from './entities/enterprise.entity';
@@ -24,6 +25,7 @@ import { AbnormalListingReader } from './services/abnormal-listing.reader';
     RescoreOutboxRelay,
     InputsChangeMarker,
     AbnormalListingReader,
+    IndustryCatalog,
   ],
   exports: [
     EnterpriseService,
@@ -34,6 +36,7 @@ import { AbnormalListingReader } from './services/abnormal-listing.reader';
     RescoreOutboxRelay,
     InputsChangeMarker,
     AbnormalListingReader,
+    IndustryCatalog,
     TypeOrmModule,
   ],
 })

@@ -1,13 +1,17 @@
+import { regionFullName } from '@app/core/values/region-names';
 import { CreditRecord } from './entities/credit-record.entity';
 import { Enterprise } from './entities/enterprise.entity';
+import type { IndustryCatalog } from './industry-names';
 
-/** The public shape of an enterprise profile (no internal ids). */
-export function enterpriseView(e: Enterprise) {
+/** The public shape of an enterprise profile (no internal ids), with names for its codes. */
+export function enterpriseView(e: Enterprise, industries?: IndustryCatalog) {
   return {
     uscc: e.uscc,
     name: e.name,
     regionCode: e.regionCode,
+    regionName: regionFullName(e.regionCode),
     industryCode: e.industryCode,
+    industryName: industries?.name(e.industryCode) ?? null,
     type: e.type,
     registeredCapital: e.registeredCapital,
     establishedOn: e.establishedOn,

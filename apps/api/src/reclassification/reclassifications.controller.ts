@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Audit, Caller, CurrentCaller, PageQueryDto, Roles, IdPipe } from '@app/core';
-import { RunService, StartRunDto } from '@app/reclassification';
+import { Audit, Caller, CurrentCaller, Roles, IdPipe } from '@app/core';
+import { ListRunsQueryDto, RunService, StartRunDto } from '@app/reclassification';
 
 @ApiTags('reclassification')
 @ApiBearerAuth()
@@ -23,8 +23,8 @@ export class ReclassificationsController {
   @Get()
   @Roles('admin', 'regulator')
   @ApiOperation({ summary: 'Recent runs, newest first' })
-  list(@CurrentCaller() caller: Caller, @Query() q: PageQueryDto) {
-    return this.runs.list(caller, q.page, q.pageSize);
+  list(@CurrentCaller() caller: Caller, @Query() q: ListRunsQueryDto) {
+    return this.runs.list(caller, q);
   }
 
   @Get(':id')

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { Caller, CurrentCaller, Roles, UsccPipe } from '@app/core';
 import {
   EnterpriseService,
+  IndustryCatalog,
   enterpriseView,
   SearchEnterprisesQueryDto,
   UpsertEnterpriseDto,
@@ -13,7 +14,10 @@ import {
 @ApiBearerAuth()
 @Controller('enterprises')
 export class EnterprisesController {
-  constructor(private readonly enterprises: EnterpriseService) {}
+  constructor(
+    private readonly enterprises: EnterpriseService,
+    private readonly industries: IndustryCatalog,
+  ) {}
 
   @Put(':uscc')
   @Roles('admin')
@@ -25,7 +29,7 @@ export class EnterprisesController {
   ) {
     const { enterprise, created } = await this.enterprises.upsert(uscc, dto);
     res.status(created ? HttpStatus.CREATED : HttpStatus.OK);
-    return enterpriseView(enterprise);
+    return enterpriseView(enterprise, this.industries);
   }
 
   @Get()
@@ -37,7 +41,7 @@ export class EnterprisesController {
   @ApiOkResponse({ description: '{items: profiles, page, pageSize, total}' })
   async search(@CurrentCaller() caller: Caller, @Query() q: SearchEnterprisesQueryDto) {
     const page = await this.enterprises.search(caller, q.q, q.page, q.pageSize);
-    return { ...page, items: page.items.map(enterpriseView) };
+    return { ...page, items: page.items.map((e) => enterpriseView(e, this.industries)) };
   }
 
   @Get(':uscc')
@@ -45,6 +49,6 @@ export class EnterprisesController {
   @ApiOperation({ summary: 'Enterprise profile (regulator in region, enterprise itself, admin)' })
   @ApiOkResponse({ description: 'the profile' })
   async get(@CurrentCaller() caller: Caller, @Param('uscc', UsccPipe) uscc: string) {
-    return enterpriseView(await this.enterprises.findVisible(caller, uscc));
+    return enterpriseView(await this.enterprises.findVisible(caller, uscc), this.industries);
   }
 }

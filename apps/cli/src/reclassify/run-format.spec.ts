@@ -21,6 +21,8 @@ function run(overrides: Partial<RunView> = {}): RunView {
     total: 1_000_000,
     processed: 1_000_000,
     changed: 1234,
+    firstClassified: 0,
+    countsRegion: null,
     failed: 0,
     chunks: { total: 500, done: 500, failed: 0 },
     ratePerSecond: 10_000,
@@ -60,6 +62,11 @@ describe('run formatting', () => {
     expect(first).toBe(
       'run 7 completed in 1m 40s: 1,000,000 of 1,000,000 enterprises, 1,234 changed, 0 failed, 10,000/s',
     );
+  });
+
+  it('says how many were classified for the first time instead of calling them changes', () => {
+    const first = formatRunSummary(run({ changed: 1000, firstClassified: 1000, transitions: {} }));
+    expect(first.split('\n')[0]).toContain('1,000 classified for the first time, 0 changed');
   });
 
   it('says a dry run stored nothing and shows why a run failed', () => {

@@ -33,7 +33,10 @@ export function formatRunSummary(run: RunView): string {
     `run ${run.id} ${run.status}${seconds === null ? '' : ` in ${formatDuration(seconds)}`}` +
       `${run.dryRun ? ' (dry run: nothing stored)' : ''}: ` +
       `${formatCount(run.processed)} of ${formatCount(run.total)} enterprises, ` +
-      `${formatCount(run.changed)} changed, ${formatCount(run.failed)} failed` +
+      (run.firstClassified
+        ? `${formatCount(run.firstClassified)} classified for the first time, `
+        : '') +
+      `${formatCount(run.changed - run.firstClassified)} changed, ${formatCount(run.failed)} failed` +
       (seconds ? `, ${formatCount(run.processed / seconds)}/s` : ''),
   ];
   if (run.error) lines.push(`error: ${run.error}`);

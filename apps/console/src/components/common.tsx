@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { ApiError } from '../api';
 import { useI18n } from '../i18n';
 
@@ -52,5 +52,53 @@ export function Section({
       </div>
       {children}
     </section>
+  );
+}
+
+/**
+ * A modal question (the native <dialog>: focus moves in and is trapped, Esc
+ * cancels). The confirm button takes the focus, so Enter confirms on purpose
+ * only after reading.
+ */
+export function ConfirmDialog({
+  title,
+  children,
+  onConfirm,
+  onCancel,
+}: {
+  title: string;
+  children: ReactNode;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+    return () => d?.close();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className="confirm"
+      aria-labelledby="confirm-title"
+      data-testid="confirm"
+      onCancel={(e) => {
+        e.preventDefault();
+        onCancel();
+      }}
+    >
+      <h2 id="confirm-title">{title}</h2>
+      {children}
+      <div className="buttons">
+        <button type="button" onClick={onCancel}>
+          {t('cancel')}
+        </button>
+        <button type="button" className="primary" onClick={onConfirm} autoFocus>
+          {t('confirmGo')}
+        </button>
+      </div>
+    </dialog>
   );
 }

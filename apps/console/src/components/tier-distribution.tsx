@@ -1,4 +1,5 @@
 import { fmt } from '../format';
+import { Link } from '../router';
 import { useI18n } from '../i18n';
 import { TIERS, type Summary } from '../types';
 import { TIER_COLORS } from './tier-badge';
@@ -12,7 +13,7 @@ export function TierDistribution({ summary }: { summary: Summary }) {
   const { t, code } = useI18n();
   const rows = [
     { region: t('total'), total: summary.total, byTier: summary.byTier },
-    ...(summary.subRegions ?? []),
+    ...(summary.subRegions ?? []).map((r) => ({ ...r, region: r.regionName ?? r.region })),
   ];
   const labelW = 110;
   const barW = 600;
@@ -46,7 +47,7 @@ export function TierDistribution({ summary }: { summary: Summary }) {
                 data-testid={`tier-count-${tier}`}
                 data-value={summary.byTier[tier]}
               >
-                {fmt.int(summary.byTier[tier])}
+                <Link to={listOf(summary.region, tier)}>{fmt.int(summary.byTier[tier])}</Link>
               </td>
               <td className="num" data-testid={`tier-share-${tier}`}>
                 {fmt.share(summary.byTier[tier], summary.total)}
@@ -149,10 +150,13 @@ export function TierDistribution({ summary }: { summary: Summary }) {
           <tbody>
             {summary.subRegions.map((r) => (
               <tr key={r.region}>
-                <th scope="row">{r.region}</th>
+                <th scope="row">
+                  <Link to={listOf(r.region)}>{r.regionName ?? r.region}</Link>{' '}
+                  <span className="muted small mono">{r.region}</span>
+                </th>
                 {TIERS.map((tier) => (
                   <td className="num" key={tier}>
-                    {fmt.int(r.byTier[tier])}
+                    <Link to={listOf(r.region, tier)}>{fmt.int(r.byTier[tier])}</Link>
                     <span className="muted small"> {fmt.share(r.byTier[tier], r.total)}</span>
                   </td>
                 ))}
@@ -164,4 +168,12 @@ export function TierDistribution({ summary }: { summary: Summary }) {
       )}
     </div>
   );
+}
+
+/** The list a count counts: the enterprise list filtered by region and tier. */
+function listOf(region: string, tier?: string): string {
+  const p = new URLSearchParams();
+  if (region) p.set('region', region);
+  if (tier) p.set('tier', tier);
+  return `/enterprises${p.size ? `?${p}` : ''}`;
 }

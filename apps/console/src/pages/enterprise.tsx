@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api';
 import { ErrorNote, Loading, Section } from '../components/common';
+import { Pager } from '../components/pager';
 import { TierBadge } from '../components/tier-badge';
 import { ScoreHistory } from '../components/score-history';
 import { Waterfall } from '../components/waterfall';
@@ -15,7 +16,9 @@ import type {
   Page,
   Simulation,
   Tier,
+  TierListItem,
 } from '../types';
+import { TIERS } from '../types';
 import { useApi } from '../use-api';
 
 export function SearchBox({ initial = '' }: { initial?: string }) {
@@ -52,59 +55,152 @@ export function SearchBox({ initial = '' }: { initial?: string }) {
   );
 }
 
-/** /enterprises?q= : search results; a single exact USCC opens the enterprise. */
-export function EnterpriseSearch({ q }: { q: string }) {
+/**
+ * /enterprises?q=&tier=&region=&page= : the jurisdiction's classified
+ * enterprises with their tier, filtered by name or USCC, tier and sub-region,
+ * paged with the total said; the overview's counts link here.
+ */
+export function EnterpriseSearch({ params }: { params: URLSearchParams }) {
   const { t, code } = useI18n();
-  const results = useApi<Page<Enterprise>>(
-    q ? `/enterprises?q=${encodeURIComponent(q)}&pageSize=50` : null,
-  );
+  const q = params.get('q') ?? '';
+  const tier = params.get('tier') ?? '';
+  const region = params.get('region') ?? '';
+  const page = Number(params.get('page') ?? '1') || 1;
+  const [form, setForm] = useState({ q, tier, region });
+  const query = new URLSearchParams({ pageSize: '50', page: String(page) });
+  if (q) query.set('q', q);
+  if (tier) query.set('tier', tier);
+  if (region) query.set('region', region);
+  const results = useApi<Page<TierListItem>>(`/risk?${query}`);
+  const go = (f: { q: string; tier: string; region: string }, to = 1) => {
+    const p = new URLSearchParams();
+    if (f.q.trim()) p.set('q', f.q.trim());
+    if (f.tier) p.set('tier', f.tier);
+    if (f.region.trim()) p.set('region', f.region.trim());
+    if (to > 1) p.set('page', String(to));
+    navigate(`/enterprises${p.size ? `?${p}` : ''}`);
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    go(form);
+  };
   return (
     <>
       <h1>{t('searchTitle')}</h1>
-      <div className="card">
-        <SearchBox initial={q} />
-      </div>
-      {q && (
-        <Section title={t('results')} id="results">
-          {results.error ? (
-            <ErrorNote error={results.error} onRetry={results.reload} />
-          ) : !results.data ? (
-            <Loading />
-          ) : results.data.items.length === 0 ? (
-            <p className="muted">{t('noResults')}</p>
-          ) : (
-            <>
-              <p className="muted small" role="status">
-                {fmt.int(results.data.total)}
-              </p>
+      <form className="card filters" role="search" onSubmit={submit}>
+        <div className="field">
+          <label htmlFor="enterprise-q">{t('searchLabel')}</label>
+          <input
+            id="enterprise-q"
+            type="search"
+            value={form.q}
+            onChange={(e) => setForm({ ...form, q: e.target.value })}
+            autoComplete="off"
+            maxLength={100}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="tier-filter">{t('tier')}</label>
+          <select
+            id="tier-filter"
+            value={form.tier}
+            onChange={(e) => setForm({ ...form, tier: e.target.value })}
+          >
+            <option value="">{t('allTiers')}</option>
+            {TIERS.map((x) => (
+              <option key={x} value={x}>
+                {code('tier', x)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="region-filter">{t('regionCode')}</label>
+          <input
+            id="region-filter"
+            inputMode="numeric"
+            pattern="[0-9]{2}|[0-9]{4}|[0-9]{6}"
+            value={form.region}
+            onChange={(e) => setForm({ ...form, region: e.target.value })}
+            aria-describedby="region-filter-hint"
+          />
+          <span id="region-filter-hint" className="muted small">
+            {t('regionFilterHint')}
+          </span>
+        </div>
+        <button type="submit" className="primary">
+          {t('searchButton')}
+        </button>
+      </form>
+      <Section title={t('results')} id="results">
+        {results.error ? (
+          <ErrorNote error={results.error} onRetry={results.reload} />
+        ) : !results.data ? (
+          <Loading />
+        ) : results.data.items.length === 0 ? (
+          <p className="muted">{t('noResults')}</p>
+        ) : (
+          <>
+            <div className="table-scroll">
               <table className="data" data-testid="search-results">
                 <thead>
                   <tr>
                     <th scope="col">{t('name')}</th>
                     <th scope="col">{t('uscc')}</th>
                     <th scope="col">{t('regionCode')}</th>
-                    <th scope="col">{t('status')}</th>
+                    <th scope="col">{t('tier')}</th>
+                    <th scope="col" className="num">
+                      {t('score')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {results.data.items.map((e) => (
-                    <tr key={e.uscc}>
+                    <tr key={e.uscc} data-tier={e.tier}>
                       <td>
                         <Link to={`/enterprises/${e.uscc}`}>{e.name}</Link>
                       </td>
                       <td className="mono">{e.uscc}</td>
-                      <td>{e.regionCode}</td>
-                      <td>{code('enterpriseStatus', e.status)}</td>
+                      <td>{e.regionName ?? e.regionCode}</td>
+                      <td>
+                        <TierBadge tier={e.tier} long />
+                      </td>
+                      <td className="num">{fmt.int(e.score)}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
-            </>
-          )}
-        </Section>
-      )}
+            </div>
+          </>
+        )}
+        {results.data && results.data.total > 0 && (
+          <Pager
+            page={results.data}
+            label={t('results')}
+            onPage={(n) => go({ q, tier, region }, n)}
+          />
+        )}
+      </Section>
     </>
   );
+}
+
+/** 批发和零售业 · 批发业 (the standard names divisions in Chinese only). */
+function industryText(e: Enterprise, i18n: I18n): string {
+  const n = e.industryName;
+  if (!n) return '';
+  const section = i18n.lang === 'zh' ? n.sectionName.zh : n.sectionName.en;
+  return n.divisionName ? `${section} · ${n.divisionName}` : section;
+}
+
+/** What re-scored the enterprise, in words: 分类批次 #12, 信用修复批准 #3, 新增记录 #5. */
+export function triggerText(trigger: string | null | undefined, i18n: I18n): string {
+  if (!trigger) return '';
+  const [kind, id] = trigger.split(':');
+  const words = i18n.code('trigger', kind);
+  if (words === kind) return trigger;
+  if (!id) return words;
+  return kind.startsWith('cli') ? `${words} (${id})` : `${words} #${id}`;
 }
 
 function recordDetails(r: CreditRecord, i18n: I18n): string {
@@ -201,9 +297,15 @@ export function EnterpriseDetail({ uscc }: { uscc: string }) {
               <dt>{t('uscc')}</dt>
               <dd className="mono">{profile.data.uscc}</dd>
               <dt>{t('regionCode')}</dt>
-              <dd>{profile.data.regionCode}</dd>
+              <dd>
+                {profile.data.regionName ?? profile.data.regionCode}{' '}
+                <span className="muted small mono">{profile.data.regionCode}</span>
+              </dd>
               <dt>{t('industryCode')}</dt>
-              <dd>{profile.data.industryCode}</dd>
+              <dd>
+                {industryText(profile.data, i18n)}{' '}
+                <span className="muted small mono">{profile.data.industryCode}</span>
+              </dd>
               <dt>{t('enterpriseType')}</dt>
               <dd>{profile.data.type}</dd>
               <dt>{t('registeredCapital')}</dt>
@@ -454,7 +556,7 @@ export function EnterpriseDetail({ uscc }: { uscc: string }) {
                         <TierBadge tier={h.tier} />
                       </td>
                       <td className="num">{fmt.int(h.score)}</td>
-                      <td className="small">{h.trigger ?? ''}</td>
+                      <td className="small">{triggerText(h.trigger, i18n)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -4,13 +4,17 @@ import { TransitionMatrix } from '../components/transition-matrix';
 import { fmt } from '../format';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
-import type { Application, Page, Run, Summary } from '../types';
+import { changesOf, type Application, type Page, type Run, type Summary } from '../types';
 import { useApi } from '../use-api';
 
 export function Overview() {
   const { t, code } = useI18n();
   const summary = useApi<Summary>('/risk/summary?groupBy=subregion');
-  const runs = useApi<Page<Run>>('/reclassifications?pageSize=1');
+  // The latest run the figures can stand on: completed, stored (not a dry run), covering the
+  // whole jurisdiction; the API restricts its counts to the jurisdiction.
+  const runs = useApi<Page<Run>>(
+    '/reclassifications?status=completed&dryRun=false&covering=true&pageSize=1',
+  );
   const overdue = useApi<Page<Application>>('/repair-applications?overdue=true&pageSize=1');
   const last = runs.data?.items[0];
   return (
@@ -85,8 +89,16 @@ export function Overview() {
               <dd>
                 {fmt.int(last.processed)} / {fmt.int(last.total)}
               </dd>
+              {changesOf(last).first > 0 && (
+                <>
+                  <dt>{t('firstClassified')}</dt>
+                  <dd data-testid="first-classified">{fmt.int(changesOf(last).first)}</dd>
+                </>
+              )}
               <dt>{t('changed')}</dt>
-              <dd>{fmt.int(last.changed)}</dd>
+              <dd data-testid="run-changed">{fmt.int(changesOf(last).changed)}</dd>
+              <dt>{t('countsFor')}</dt>
+              <dd data-testid="counts-region">{last.countsRegion ?? t('wholeCountry')}</dd>
               <dt>{t('finishedAt')}</dt>
               <dd>{fmt.dateTime(last.finishedAt)}</dd>
             </dl>

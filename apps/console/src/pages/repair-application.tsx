@@ -1,7 +1,7 @@
 import { ApplicationTitle } from '../components/application-title';
 import { useState } from 'react';
 import { api, ApiError, download } from '../api';
-import { ErrorNote, Loading, Section } from '../components/common';
+import { ConfirmDialog, ErrorNote, Loading, Section } from '../components/common';
 import { fmt } from '../format';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
@@ -9,6 +9,8 @@ import { deadlineOf, type Application, type Eligibility } from '../types';
 import { useApi } from '../use-api';
 
 const NEEDS_REASON = new Set(['reject', 'deny', 'revoke']);
+/** Decisions with legal effect: asked about first, with their consequence. */
+const CONFIRM = new Set(['approve', 'deny', 'revoke', 'reject']);
 /** What a 补正 request may name (the API's evidence kinds). */
 const MATERIAL_KINDS = ['APPLICATION_FORM', 'COMMITMENT_LETTER', 'FULFILMENT_PROOF', 'OTHER'];
 
@@ -16,7 +18,7 @@ type Outcome =
   { kind: 'ok'; action: string } | { kind: 'conflict' } | { kind: 'error'; error: Error };
 
 export function RepairApplicationPage({ id }: { id: string }) {
-  const { t, code } = useI18n();
+  const { t, code, lang } = useI18n();
   const app = useApi<Application>(`/repair-applications/${id}`);
   const a = app.data;
   const eligibility = useApi<Eligibility>(
@@ -29,14 +31,23 @@ export function RepairApplicationPage({ id }: { id: string }) {
   const [missing, setMissing] = useState<string[]>([]);
   const [missingUnpicked, setMissingUnpicked] = useState(false);
 
-  const act = async (action: string) => {
-    if (!a) return;
+  const [confirming, setConfirming] = useState<string>();
+
+  /** Checks the form, then asks about a decision with legal effect before acting. */
+  const ask = (action: string) => {
     if (NEEDS_REASON.has(action) && !reason.trim()) {
       setReasonMissing(true);
       document.getElementById('decision-reason')?.focus();
       return;
     }
     setReasonMissing(false);
+    if (CONFIRM.has(action)) setConfirming(action);
+    else void act(action);
+  };
+
+  const act = async (action: string) => {
+    if (!a) return;
+    setConfirming(undefined);
     const requesting = action === 'request-materials';
     if (requesting && missing.length === 0) {
       setMissingUnpicked(true);
@@ -78,6 +89,7 @@ export function RepairApplicationPage({ id }: { id: string }) {
   const isOpen = ['SUBMITTED', 'AWAITING_MATERIALS', 'ACCEPTED'].includes(a.status);
   const itself = (cond: string) => isOpen && cond === 'OPEN_APPLICATION_EXISTS';
   const eligibleNow = eligibility.data?.conditions.every((c) => c.met || itself(c.code)) ?? false;
+  const repaired = a.status === 'APPROVED';
   return (
     <>
       <p>
@@ -92,7 +104,7 @@ export function RepairApplicationPage({ id }: { id: string }) {
       )}
       {outcome?.kind === 'ok' && (
         <div className="note ok" role="status" data-testid="decided">
-          {t('decided')} {code('action', outcome.action)}.
+          {code('done', outcome.action)}
           {outcome.action === 'approve' && (
             <>
               {' '}
@@ -102,6 +114,21 @@ export function RepairApplicationPage({ id }: { id: string }) {
         </div>
       )}
       {outcome?.kind === 'error' && <ErrorNote error={outcome.error} />}
+      {confirming && (
+        <ConfirmDialog
+          title={`${t('confirmTitle')}：${code('action', confirming)}`}
+          onConfirm={() => void act(confirming)}
+          onCancel={() => setConfirming(undefined)}
+        >
+          <p>{code('consequence', confirming)}</p>
+          {reason.trim() && (
+            <p>
+              {t('confirmReason')}
+              {reason.trim()}
+            </p>
+          )}
+        </ConfirmDialog>
+      )}
 
       <div className="grid-2">
         <Section title={t('application')} id="application">
@@ -138,7 +165,9 @@ export function RepairApplicationPage({ id }: { id: string }) {
               {a.overdue && <span className="tag tag-overdue"> {t('overdue')}</span>}
             </dd>
             <dt>{t('policy')}</dt>
-            <dd className="mono">{a.policy}</dd>
+            <dd>
+              {a.policyTitle ? (lang === 'zh' ? a.policyTitle.zh : a.policyTitle.en) : a.policy}
+            </dd>
             <dt>{t('version')}</dt>
             <dd data-testid="app-version">{a.version}</dd>
             <dt>{t('applicantReason')}</dt>
@@ -212,7 +241,7 @@ export function RepairApplicationPage({ id }: { id: string }) {
                     type="button"
                     className={x === 'accept' || x === 'approve' ? 'primary' : 'danger'}
                     disabled={busy}
-                    onClick={() => act(x)}
+                    onClick={() => ask(x)}
                     data-action={x}
                   >
                     {code('action', x)}
@@ -259,8 +288,12 @@ export function RepairApplicationPage({ id }: { id: string }) {
             <Loading />
           ) : (
             <>
-              <p className={eligibleNow ? 'ok-text' : 'warn-text'} data-testid="eligible">
-                {t(eligibleNow ? 'eligible' : 'notEligible')}
+              <p
+                className={eligibleNow || repaired ? 'ok-text' : 'warn-text'}
+                data-testid="eligible"
+              >
+                {/* Once approved, the record is repaired: not "not eligible". */}
+                {t(repaired ? 'alreadyRepaired' : eligibleNow ? 'eligible' : 'notEligible')}
               </p>
               <ul className="conditions" data-testid="conditions">
                 {eligibility.data.conditions.map((c) => (

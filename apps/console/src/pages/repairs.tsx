@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorNote, Loading, Section } from '../components/common';
+import { Pager } from '../components/pager';
 import { fmt } from '../format';
 import { useI18n } from '../i18n';
 import { Link, navigate } from '../router';
@@ -23,16 +24,21 @@ export function RepairQueue({ params }: { params: URLSearchParams }) {
   const status = params.get('status') ?? '';
   const overdue = params.get('overdue') === 'true';
   const [form, setForm] = useState({ status, overdue });
-  const q = new URLSearchParams({ sort: 'deadline', pageSize: '200' });
+  const page = Number(params.get('page') ?? '1') || 1;
+  const q = new URLSearchParams({ sort: 'deadline', pageSize: '50', page: String(page) });
   if (status) q.set('status', status);
   if (overdue) q.set('overdue', 'true');
   const list = useApi<Page<Application>>(`/repair-applications?${q}`);
+  const go = (filters: { status: string; overdue: boolean }, to = 1) => {
+    const p = new URLSearchParams();
+    if (filters.status) p.set('status', filters.status);
+    if (filters.overdue) p.set('overdue', 'true');
+    if (to > 1) p.set('page', String(to));
+    navigate(`/repairs${p.size ? `?${p}` : ''}`);
+  };
   const apply = (e: FormEvent) => {
     e.preventDefault();
-    const p = new URLSearchParams();
-    if (form.status) p.set('status', form.status);
-    if (form.overdue) p.set('overdue', 'true');
-    navigate(`/repairs${p.size ? `?${p}` : ''}`);
+    go(form);
   };
   return (
     <>
@@ -113,10 +119,12 @@ export function RepairQueue({ params }: { params: URLSearchParams }) {
             </table>
           </div>
         )}
-        {list.data && list.data.total > list.data.items.length && (
-          <p className="muted small">
-            {fmt.int(list.data.items.length)} / {fmt.int(list.data.total)}
-          </p>
+        {list.data && list.data.total > 0 && (
+          <Pager
+            page={list.data}
+            label={t('repairsTitle')}
+            onPage={(n) => go({ status, overdue }, n)}
+          />
         )}
       </Section>
     </>

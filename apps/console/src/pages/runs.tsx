@@ -1,11 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { ErrorNote, Loading, Section } from '../components/common';
+import { Pager } from '../components/pager';
 import { TransitionMatrix } from '../components/transition-matrix';
 import { fmt } from '../format';
 import { useI18n } from '../i18n';
 import type { Role } from '../auth';
-import type { Page, Run } from '../types';
+import { changesOf, type Page, type Run } from '../types';
 import { useApi } from '../use-api';
 
 const POLL_MS = 2000;
@@ -13,7 +14,8 @@ const POLL_MS = 2000;
 /** Reclassification runs; polls while one is queued or running; admins may start one. */
 export function Runs({ role }: { role: Role }) {
   const { t, code } = useI18n();
-  const runs = useApi<Page<Run>>('/reclassifications?pageSize=20');
+  const [page, setPage] = useState(1);
+  const runs = useApi<Page<Run>>(`/reclassifications?pageSize=20&page=${page}`);
   const active = runs.data?.items.some((r) => r.status === 'queued' || r.status === 'running');
   const { reload } = runs;
   useEffect(() => {
@@ -80,6 +82,9 @@ export function Runs({ role }: { role: Role }) {
             </table>
           </div>
         )}
+        {runs.data && runs.data.total > 0 && (
+          <Pager page={runs.data} label={t('runsTitle')} onPage={setPage} />
+        )}
       </Section>
     </>
   );
@@ -118,7 +123,15 @@ function RunRow({
             {r.failed > 0 ? ` · ${t('failed')} ${fmt.int(r.failed)}` : ''}
           </span>
         </td>
-        <td className="num">{fmt.int(r.changed)}</td>
+        <td className="num">
+          {changesOf(r).first > 0 && (
+            <span className="small nowrap">
+              {t('firstClassified')} {fmt.int(changesOf(r).first)}
+              <br />
+            </span>
+          )}
+          {fmt.int(changesOf(r).changed)}
+        </td>
         <td className="small">{fmt.dateTime(r.startedAt)}</td>
         <td className="small">{fmt.dateTime(r.finishedAt)}</td>
         <td>

@@ -4,3 +4,4 @@ export * from './calendar-date';
 export * from './clock';
 export * from './working-days';
 export * from './money';
+export * from './region-names';

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches } from 'class-validator';
-import { IsCalendarDate, JURISDICTION } from '@app/core';
+import { IsCalendarDate, JURISDICTION, PageQueryDto } from '@app/core';
 
 export class StartRunDto {
   @ApiProperty({ enum: ['full', 'incremental'], example: 'incremental' })
@@ -32,4 +33,27 @@ export class StartRunDto {
   @IsOptional()
   @IsBoolean()
   dryRun?: boolean;
+}
+
+/** GET /reclassifications: recent runs, optionally only those the overview can stand on. */
+export class ListRunsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ['queued', 'running', 'completed', 'failed'] })
+  @IsOptional()
+  @IsIn(['queued', 'running', 'completed', 'failed'])
+  status?: 'queued' | 'running' | 'completed' | 'failed';
+
+  @ApiPropertyOptional({ description: 'false: leave out dry runs (they store nothing)' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  dryRun?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      "true: only runs covering the caller's whole jurisdiction (national runs, or runs of a region containing it)",
+  })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  covering?: boolean;
 }

@@ -74,11 +74,9 @@ export class ChunkRunner {
         );
       }
       const stats = emptyStats();
-      let changed = 0;
-      for (const o of outcomes) {
-        addOutcome(stats, o.previousTier, o.tier);
-        if (o.changed) changed++;
-      }
+      // Outcomes come in the order of the items stored.
+      outcomes.forEach((o, i) => addOutcome(stats, { ...o, regionCode: items[i].regionCode }));
+      const changed = stats.changed;
       await m.query(
         `UPDATE reclassification_chunks SET status = 'done', processed = ?, changed = ?, stats = ?, finished_at = ?
           WHERE run_id = ? AND chunk_no = ?`,

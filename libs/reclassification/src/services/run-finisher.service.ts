@@ -44,6 +44,7 @@ export class RunFinisher {
       await m.query(
         `UPDATE reclassification_runs
             SET status = ?, active_key = NULL, finished_at = ?, by_tier = ?, transitions = ?,
+                first_classified = ?, by_region = ?,
                 error = IF(? > 0, CONCAT(?, ' chunk(s) failed after all retries'), NULL)
           WHERE id = ?`,
         [
@@ -51,12 +52,17 @@ export class RunFinisher {
           this.clock.now(),
           JSON.stringify(stats.byTier),
           JSON.stringify(stats.transitions),
+          stats.firstClassified,
+          JSON.stringify(stats.byRegion),
           run.chunks_failed,
           run.chunks_failed,
           runId,
         ],
       );
-      this.logger.log({ runId, status, ...stats }, 'run finished');
+      this.logger.log(
+        { runId, status, byTier: stats.byTier, transitions: stats.transitions },
+        'run finished',
+      );
       return true;
     });
   }

@@ -1,5 +1,5 @@
 import { parseJsonColumn } from '@app/risk';
-import { emptyStats, RunStats } from '../run-stats';
+import { countsWithin, emptyStats, RunStats } from '../run-stats';
 
 export type RunStatus = 'queued' | 'running' | 'completed' | 'failed';
 
@@ -22,6 +22,8 @@ export interface RunRow {
   chunks_failed: number;
   by_tier: unknown;
   transitions: unknown;
+  first_classified?: number;
+  by_region?: unknown;
   requested_by: string;
   error: string | null;
   created_at: Date;
@@ -31,12 +33,27 @@ export interface RunRow {
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
-/** The run as api.md shows it, with live statistics while it runs. */
-export function runView(r: RunRow, liveStats?: RunStats) {
-  const stats = liveStats ?? {
+/**
+ * The run as api.md shows it, with live statistics while it runs. With
+ * `within` (a normalised jurisdiction prefix narrower than the run's scope)
+ * the counts are those of the districts inside it, and `countsRegion` says so;
+ * a run finished before districts were counted keeps its whole-run counts.
+ */
+export function runView(r: RunRow, liveStats?: RunStats, within?: string) {
+  const stats: RunStats = liveStats ?? {
     byTier: parseJsonColumn<RunStats['byTier'] | null>(r.by_tier) ?? emptyStats().byTier,
     transitions: parseJsonColumn<RunStats['transitions'] | null>(r.transitions) ?? {},
+    firstClassified: Number(r.first_classified ?? 0),
+    changed: r.changed,
+    byRegion: parseJsonColumn<RunStats['byRegion'] | null>(r.by_region ?? null) ?? {},
   };
+  const scope = r.region || '';
+  const narrow =
+    within !== undefined &&
+    within.length > scope.length &&
+    within.startsWith(scope) &&
+    Object.keys(stats.byRegion).length > 0;
+  const counts = narrow ? countsWithin(stats.byRegion, within) : stats;
   const seconds =
     r.started_at && (r.finished_at ?? new Date())
       ? ((r.finished_at ? new Date(r.finished_at).getTime() : Date.now()) -
@@ -54,7 +71,11 @@ export function runView(r: RunRow, liveStats?: RunStats) {
     dryRun: Boolean(r.dry_run),
     total: r.total,
     processed: r.processed,
-    changed: r.changed,
+    changed: counts.changed,
+    /** Classified for the first time (no tier before): a first run says so instead of "changed". */
+    firstClassified: counts.firstClassified,
+    /** The region the counts cover: the run's, or the caller's jurisdiction inside a wider run. */
+    countsRegion: (narrow ? within : scope) || null,
     failed: r.failed,
     chunks: { total: r.chunks_total, done: r.chunks_done, failed: r.chunks_failed },
     ratePerSecond: seconds && seconds > 0 ? Math.round(r.processed / seconds) : null,
@@ -63,7 +84,7 @@ export function runView(r: RunRow, liveStats?: RunStats) {
     createdAt: iso(r.created_at),
     startedAt: iso(r.started_at),
     finishedAt: iso(r.finished_at),
-    byTier: stats.byTier,
-    transitions: stats.transitions,
+    byTier: counts.byTier,
+    transitions: counts.transitions,
   };
 }

@@ -82,28 +82,52 @@ export class RunService {
       throw new NotFoundException(`reclassification run ${id} not found`);
     }
     const run = rows[0];
-    return runView(run, run.status === 'running' ? await this.liveStats(id) : undefined);
+    return runView(
+      run,
+      run.status === 'running' ? await this.liveStats(id) : undefined,
+      // A regulator reads the counts of its own jurisdiction.
+      caller ? (effectiveRegion(caller) ?? undefined) : undefined,
+    );
   }
 
   async list(
     caller: Caller,
-    page: number,
-    pageSize: number,
+    q: { page: number; pageSize: number; status?: string; dryRun?: boolean; covering?: boolean },
   ): Promise<Page<ReturnType<typeof runView>>> {
+    const { page, pageSize } = q;
     const own = effectiveRegion(caller);
     if (own === null) return { items: [], page, pageSize, total: 0 };
     // National runs, and regional ones inside the caller's jurisdiction (as in get).
-    const where = "WHERE region = '' OR region LIKE ?";
+    const where = ["(region = '' OR region LIKE ?)"];
+    const params: unknown[] = [regionLikePattern(own)];
+    if (q.covering) {
+      // …of which those covering all of it: national, or of a region containing the caller's.
+      where.push("(region = '' OR ? LIKE CONCAT(region, '%'))");
+      params.push(own);
+    }
+    if (q.status) {
+      where.push('status = ?');
+      params.push(q.status);
+    }
+    if (q.dryRun !== undefined) {
+      where.push('dry_run = ?');
+      params.push(q.dryRun ? 1 : 0);
+    }
+    const sql = `FROM reclassification_runs WHERE ${where.join(' AND ')}`;
     const [rows, [{ total }]] = await Promise.all([
-      this.db.query(
-        `SELECT * FROM reclassification_runs ${where} ORDER BY id DESC LIMIT ? OFFSET ?`,
-        [regionLikePattern(own), pageSize, (page - 1) * pageSize],
-      ),
-      this.db.query(`SELECT COUNT(*) AS total FROM reclassification_runs ${where}`, [
-        regionLikePattern(own),
+      this.db.query(`SELECT * ${sql} ORDER BY id DESC LIMIT ? OFFSET ?`, [
+        ...params,
+        pageSize,
+        (page - 1) * pageSize,
       ]),
+      this.db.query(`SELECT COUNT(*) AS total ${sql}`, params),
     ]);
-    return { items: rows.map((r: RunRow) => runView(r)), page, pageSize, total: Number(total) };
+    return {
+      items: rows.map((r: RunRow) => runView(r, undefined, own)),
+      page,
+      pageSize,
+      total: Number(total),
+    };
   }
 
   /** Statistics of the chunks done so far, for a run in progress. */

@@ -106,16 +106,8 @@ export class EnterpriseService {
       .createQueryBuilder('e')
       .where('e.region_code LIKE :region', { region: regionLikePattern(region) });
     if (q) {
-      const like = q.replace(/[\\%_]/g, (c) => `\\${c}`);
-      const upper = q.toUpperCase();
-      if (/^[0-9A-Z]{1,18}$/.test(upper)) {
-        qb.andWhere('(e.uscc LIKE :prefix OR e.name LIKE :contains)', {
-          prefix: `${upper}%`,
-          contains: `%${like}%`,
-        });
-      } else {
-        qb.andWhere('e.name LIKE :contains', { contains: `%${like}%` });
-      }
+      const m = enterpriseMatch(q, 'e');
+      qb.andWhere(m.sql, m.named);
     }
     const [items, total] = await qb
       .orderBy('e.uscc', 'ASC')
@@ -133,4 +125,31 @@ export class EnterpriseService {
     if (!e) throw new NotFoundException(`enterprise ${uscc} not found`);
     return e;
   }
+}
+
+/**
+ * The one search rule for enterprises (a USCC prefix, or a substring of the
+ * name), for alias `alias`: as TypeORM named parameters and as positional ones,
+ * so every list that searches enterprises (the registry's search, the risk
+ * list) matches the same ones.
+ */
+export function enterpriseMatch(q: string, alias: string) {
+  const contains = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const upper = q.toUpperCase();
+  if (/^[0-9A-Z]{1,18}$/.test(upper)) {
+    const prefix = `${upper}%`;
+    return {
+      sql: `(${alias}.uscc LIKE :prefix OR ${alias}.name LIKE :contains)`,
+      named: { prefix, contains },
+      positional: {
+        sql: `(${alias}.uscc LIKE ? OR ${alias}.name LIKE ?)`,
+        params: [prefix, contains],
+      },
+    };
+  }
+  return {
+    sql: `${alias}.name LIKE :contains`,
+    named: { contains },
+    positional: { sql: `${alias}.name LIKE ?`, params: [contains] },
+  };
 }

@@ -13,12 +13,16 @@ import { ListApplicationsQueryDto } from '../dto/list-applications-query.dto';
 import { RepairApplication } from '../entities/repair-application.entity';
 import { RepairEvidence } from '../entities/repair-evidence.entity';
 import { RepairHistoryEntry } from '../entities/repair-history-entry.entity';
+import { RepairPolicyBook } from '../policy/repair-policy-book';
 import { applicationView, ApplicationView } from './application-view';
 
 /** Reads of applications, always within the caller's reach: its own, or its region's. */
 @Injectable()
 export class ApplicationQueryService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly book: RepairPolicyBook,
+  ) {}
 
   /** The application if the caller may see it; 404 otherwise (also outside the jurisdiction). */
   async findVisible(
@@ -126,7 +130,11 @@ export class ApplicationQueryService {
       if (!a || !ab) throw new NotFoundException(`repair application ${id} not found`);
       return applicationView(
         a,
-        { uscc: ab.uscc, recordKind: ab.kind },
+        {
+          uscc: ab.uscc,
+          recordKind: ab.kind,
+          policyTitle: this.book.byId(a.policyId)?.title ?? null,
+        },
         evidence.filter((e) => String(e.applicationId) === id),
         history.filter((h) => String(h.applicationId) === id),
         // A regulator of the registration region sees a repair another authority decides, no more.

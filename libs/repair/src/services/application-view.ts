@@ -7,7 +7,7 @@ import { RepairHistoryEntry } from '../entities/repair-history-entry.entity';
 /** The public shape of an application (api.md § Credit repair). */
 export function applicationView(
   a: RepairApplication,
-  about: { uscc: string; recordKind: string },
+  about: { uscc: string; recordKind: string; policyTitle: { zh: string; en: string } | null },
   evidence: RepairEvidence[],
   history: RepairHistoryEntry[],
   viewer: Role | 'observer',
@@ -20,6 +20,8 @@ export function applicationView(
     status: a.status,
     version: a.version,
     policy: a.policyId,
+    /** The policy's title, e.g. 市场监督管理信用修复管理办法（国家市场监督管理总局令第107号）. */
+    policyTitle: about.policyTitle,
     reason: a.reason,
     commitment: a.commitment,
     submittedAt: a.submittedAt.toISOString(),

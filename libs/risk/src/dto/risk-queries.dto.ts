@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { IsCalendarDate, JURISDICTION, PageQueryDto } from '@app/core';
 
 export class RiskHistoryQueryDto extends PageQueryDto {
@@ -13,6 +13,15 @@ export class RiskHistoryQueryDto extends PageQueryDto {
 }
 
 export class RiskListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    example: '明辉',
+    description: 'a USCC prefix or a substring of the name (as GET /enterprises?q=)',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  q?: string;
+
   @ApiPropertyOptional({ enum: ['A', 'B', 'C', 'D'] })
   @IsOptional()
   @IsIn(['A', 'B', 'C', 'D'])

@@ -7,9 +7,11 @@ import {
   effectiveRegion,
   Page,
   poolQuery,
+  regionFullName,
   regionLikePattern,
+  regionName,
 } from '@app/core';
-import { EnterpriseService } from '@app/registry';
+import { EnterpriseService, enterpriseMatch } from '@app/registry';
 import { AssessmentRow, assessmentView, AssessmentView } from './assessment-view';
 import { ModelCatalog } from './model-catalog.service';
 
@@ -25,6 +27,7 @@ export interface TierListItem {
   uscc: string;
   name: string;
   regionCode: string;
+  regionName: string | null;
   tier: string;
   score: number;
   asOf: string;
@@ -100,7 +103,7 @@ export class RiskQueryService {
 
   async list(
     caller: Caller,
-    q: { tier?: string; region?: string; page: number; pageSize: number },
+    q: { tier?: string; region?: string; q?: string; page: number; pageSize: number },
   ): Promise<Page<TierListItem>> {
     const region = effectiveRegion(caller, q.region);
     if (region === null) return { items: [], page: q.page, pageSize: q.pageSize, total: 0 };
@@ -110,6 +113,11 @@ export class RiskQueryService {
       where.push('c.tier = ?');
       params.push(q.tier);
     }
+    if (q.q) {
+      const m = enterpriseMatch(q.q, 'e').positional;
+      where.push(m.sql);
+      params.push(...m.params);
+    }
     const [rows, [{ total }]] = await Promise.all([
       this.db.query(
         `SELECT e.uscc, e.name, c.region_code, c.tier, c.score, c.as_of, c.assessed_at
@@ -118,7 +126,8 @@ export class RiskQueryService {
         [...params, q.pageSize, (q.page - 1) * q.pageSize],
       ),
       this.db.query(
-        `SELECT COUNT(*) AS total FROM current_assessments c WHERE ${where.join(' AND ')}`,
+        `SELECT COUNT(*) AS total FROM current_assessments c
+           ${q.q ? 'JOIN enterprises e ON e.id = c.enterprise_id' : ''} WHERE ${where.join(' AND ')}`,
         params,
       ),
     ]);
@@ -127,6 +136,7 @@ export class RiskQueryService {
         uscc: r.uscc as string,
         name: r.name as string,
         regionCode: r.region_code as string,
+        regionName: regionFullName(r.region_code as string),
         tier: r.tier as string,
         score: Number(r.score),
         asOf: r.as_of as string,
@@ -149,7 +159,8 @@ export class RiskQueryService {
       for (const r of rows) byTier[r.tier] = Number(r.n);
     }
     const total = Object.values(byTier).reduce((a, b) => a + b, 0);
-    const summary = { region: region ?? regionFilter ?? '', total, byTier };
+    const code = region ?? regionFilter ?? '';
+    const summary = { region: code, regionName: regionName(code), total, byTier };
     if (groupBy !== 'subregion') return summary;
     return { ...summary, subRegions: region === null ? [] : await this.subRegions(region) };
   }
@@ -163,9 +174,17 @@ export class RiskQueryService {
           WHERE region_code LIKE ? GROUP BY sub, tier ORDER BY sub`,
         [digits, regionLikePattern(region)],
       );
-    const out = new Map<string, { region: string; total: number; byTier: typeof EMPTY_TIERS }>();
+    const out = new Map<
+      string,
+      { region: string; regionName: string | null; total: number; byTier: typeof EMPTY_TIERS }
+    >();
     for (const r of rows) {
-      const entry = out.get(r.sub) ?? { region: r.sub, total: 0, byTier: { ...EMPTY_TIERS } };
+      const entry = out.get(r.sub) ?? {
+        region: r.sub,
+        regionName: regionName(r.sub),
+        total: 0,
+        byTier: { ...EMPTY_TIERS },
+      };
       entry.byTier[r.tier] = Number(r.n);
       entry.total += Number(r.n);
       out.set(r.sub, entry);

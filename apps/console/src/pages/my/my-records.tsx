@@ -45,7 +45,9 @@ export function MyRecords({ uscc }: { uscc: string }) {
 
 function RecordCard({ record: r }: { record: CreditRecord }) {
   const { t, code } = useI18n();
-  const repairable = ADVERSE.has(r.kind) && r.status === 'ACTIVE';
+  // A negative inspection result is adverse too (repairable under Order 107; the API says when).
+  const adverse = ADVERSE.has(r.kind) || (r.kind === 'INSPECTION' && r.result !== 'PASS');
+  const repairable = adverse && r.status === 'ACTIVE';
   return (
     <li className="card record-card" data-testid={`record-${r.id}`}>
       <h2 className="record-title">

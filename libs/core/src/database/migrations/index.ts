@@ -12,6 +12,7 @@ import { AuditClientRequestId1764410000000 } from './1764410000000-audit-client-
 import { PlanDrawProof1764411000000 } from './1764411000000-plan-draw-proof';
 import { EscalationCandidates1764412000000 } from './1764412000000-escalation-candidates';
 import { RecordRules1764413000000 } from './1764413000000-record-rules';
+import { RunRegionCounts1764414000000 } from './1764414000000-run-region-counts';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   PlanDrawProof1764411000000,
   EscalationCandidates1764412000000,
   RecordRules1764413000000,
+  RunRegionCounts1764414000000,
 ];

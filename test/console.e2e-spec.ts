@@ -564,6 +564,68 @@ describe(
       expect(await reg.getByTestId('counts-region').textContent()).toBe('3306');
     });
 
+    it('drills down from the overview’s counts to the list they count, and pages through it', async () => {
+      const page = await newPage();
+      await signIn(page, 'reg-shaoxing-01');
+      await page.goto(`${base}/console/overview`);
+      const summary = (await t.http().get('/api/v1/risk/summary').set(auth(regulator))).body;
+      // A tier count opens the enterprise list of that tier, with its total said.
+      const tierWithMost = (['A', 'B', 'C', 'D'] as const).reduce((a, b) =>
+        summary.byTier[a] >= summary.byTier[b] ? a : b,
+      );
+      await page.getByTestId(`tier-count-${tierWithMost}`).getByRole('link').click();
+      await page.waitForURL(/\/console\/enterprises\?/);
+      await page.getByTestId('search-results').waitFor();
+      const rows = page.getByTestId('search-results').locator('tbody tr');
+      expect(await rows.count()).toBe(Math.min(50, summary.byTier[tierWithMost]));
+      expect(
+        new Set(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-tier')))),
+      ).toEqual(new Set([tierWithMost]));
+      expect(await page.getByTestId('pager-status').textContent()).toContain(
+        `共 ${summary.byTier[tierWithMost]} 条`,
+      );
+      await screenshots(page, 'drill-down-tier');
+
+      // A sub-region row opens that district's list; names, not codes.
+      await page.goto(`${base}/console/overview`);
+      await page.getByTestId('subregion-table').getByRole('link', { name: '柯桥区' }).click();
+      await page.getByTestId('search-results').waitFor();
+      expect(new URL(page.url()).searchParams.get('region')).toBe('330603');
+      const cells = await page
+        .getByTestId('search-results')
+        .locator('tbody tr td:nth-child(3)')
+        .allTextContents();
+      expect(new Set(cells)).toEqual(new Set(['浙江省绍兴市柯桥区']));
+
+      // More than a page: 52 more enterprises in 诸暨, listed 50 at a time.
+      for (let i = 0; i < 52; i++) await addEnterprise('330681', `诸暨袜业${i}`);
+      await page.goto(`${base}/console/enterprises?region=330681`);
+      await eventually(async () => {
+        await page.reload();
+        await page.getByTestId('pager-status').waitFor();
+        const text = await page.getByTestId('pager-status').textContent();
+        return text?.includes('共 52 条') ? true : undefined;
+      }, 30_000);
+      expect(await page.getByTestId('pager-status').textContent()).toBe('第 1–50 条，共 52 条');
+      await page.getByRole('button', { name: '下一页' }).click();
+      await page.waitForURL(/page=2/);
+      await expect
+        .poll(() => page.getByTestId('pager-status').textContent())
+        .toBe('第 51–52 条，共 52 条');
+      expect(await page.getByTestId('search-results').locator('tbody tr').count()).toBe(2);
+      // Filtered by name within the region.
+      await page.getByLabel('统一社会信用代码或企业名称').fill('诸暨袜业51');
+      await page.getByRole('button', { name: '查询' }).click();
+      await expect
+        .poll(() => page.getByTestId('search-results').locator('tbody tr').count())
+        .toBe(1);
+      await screenshots(page, 'enterprise-list');
+      // In English the pager speaks English.
+      await page.getByRole('button', { name: '语言' }).click();
+      await expect.poll(() => page.getByTestId('pager-status').textContent()).toBe('1–1 of 1');
+      await page.getByRole('button', { name: 'Language' }).click();
+    });
+
     it('an enterprise is never offered the risk pages: its own home and menu, no request for risk data', async () => {
       const page = await newPage();
       const asked: string[] = [];

@@ -7,6 +7,7 @@ import { EmbeddedProvider, mountEmbeddedProvider, SignInPage } from '@app/identi
 import { applySecurity } from './security';
 import { serveConsole } from './console/serve-console';
 import { API_LOGGER } from './logging/logging.module';
+import { QuietRoutesLogger } from './logging/quiet-routes.logger';
 import { registerRequestLog } from './logging/request-log';
 import { HttpMetrics } from './metrics/http-metrics';
 import { BoardAccess } from './queue-board/board-access';
@@ -18,7 +19,7 @@ export const API_PREFIX = 'api/v1';
 /** Everything main.ts and the e2e tests share, so tests exercise the real app. */
 export async function configureApp(app: NestFastifyApplication): Promise<NestFastifyApplication> {
   const config = app.get(AppConfig);
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietRoutesLogger(app.get(Logger)));
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_ROUTES });
   const fastify = app.getHttpAdapter().getInstance();
   registerRequestLog(fastify, app.get(API_LOGGER));

@@ -1,13 +1,20 @@
 import { INestApplicationContext } from '@nestjs/common';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { QueueName } from '@app/core';
 import { RunService } from '@app/reclassification';
+import { DeadlineSweepService } from '@app/repair';
 import { followRun } from '../apps/cli/src/reclassify/follow-run';
 import { RunView } from '../apps/cli/src/reclassify/run-format';
 import { RunProgressBar } from '../apps/cli/src/reclassify/run-progress-bar';
 import { enterpriseBody, newUscc } from './support/fixtures';
+import { moderatePenalty, repairKit } from './support/repair-kit';
 import { createTestApp, TestApp } from './support/test-app';
 import { createTestWorker, queueDrained } from './support/test-worker';
+import { ensurePromtool } from './ensure-promtool';
 
 /** This file's enterprises live in 6502xx, which no other test uses, so a run narrowed to it is ours. */
 const REGION = '6502';
@@ -43,8 +50,11 @@ describe("operators' view: queue board, metrics, reclassify --follow (real MySQL
   let worker: INestApplicationContext;
   let admin: string;
   let regulator: string;
+  let evidenceDir: string;
 
   beforeAll(async () => {
+    evidenceDir = mkdtempSync(join(tmpdir(), 'crs-evidence-'));
+    process.env.EVIDENCE_DIR = evidenceDir;
     t = await createTestApp();
     worker = await createTestWorker(t.clock);
     admin = await t.token({ role: 'admin' });
@@ -63,6 +73,8 @@ describe("operators' view: queue board, metrics, reclassify --follow (real MySQL
   afterAll(async () => {
     await worker.close();
     await t.close();
+    rmSync(evidenceDir, { recursive: true, force: true });
+    delete process.env.EVIDENCE_DIR;
   });
 
   describe('/admin/queues', () => {
@@ -128,7 +140,9 @@ describe("operators' view: queue board, metrics, reclassify --follow (real MySQL
         'process_cpu_seconds_total',
         'nodejs_heap_size_used_bytes',
         'http_request_duration_seconds',
-        'bullmq_job_count',
+        'bullmq_jobs',
+        'crs_repair_applications_open',
+        'crs_repair_applications_overdue',
         'bullmq_job_completed_total',
         'bullmq_job_failed_total',
         'crs_reclassification_active_runs',
@@ -149,7 +163,7 @@ describe("operators' view: queue board, metrics, reclassify --follow (real MySQL
           'failed',
           'completed',
         ]) {
-          expect(value(text, 'bullmq_job_count', { queue, state })).toBeGreaterThanOrEqual(0);
+          expect(value(text, 'bullmq_jobs', { queue, state })).toBeGreaterThanOrEqual(0);
         }
       }
       // Every enterprise written queued a re-score job, which the worker completed.
@@ -158,6 +172,7 @@ describe("operators' view: queue board, metrics, reclassify --follow (real MySQL
       ).toBeGreaterThanOrEqual(ENTERPRISES);
       expect(value(text, 'crs_metrics_source_up', { source: 'queues' })).toBe(1);
       expect(value(text, 'crs_metrics_source_up', { source: 'runs' })).toBe(1);
+      expect(value(text, 'crs_metrics_source_up', { source: 'repair' })).toBe(1);
       await t.http().get('/api/v1/metrics').expect(404);
     });
 
@@ -227,6 +242,58 @@ describe("operators' view: queue board, metrics, reclassify --follow (real MySQL
       expect(
         value(text, 'bullmq_job_completed_total', { queue: 'reclassify' }),
       ).toBeGreaterThanOrEqual(1 + run.chunks.total);
+    });
+    it('passes `promtool check metrics` (Prometheus naming and format rules)', async () => {
+      const promtool = ensurePromtool();
+      expect(promtool, 'promtool is needed: see test/ensure-promtool.js').toBeDefined();
+      const text = (await t.http().get('/metrics').expect(200)).text;
+      const r = spawnSync(promtool!, ['check', 'metrics'], { input: text, encoding: 'utf8' });
+      const report = `${r.stdout}${r.stderr}`;
+      expect(report).toBe('');
+      expect(r.status, report).toBe(0);
+    });
+
+    it('counts open repair applications, and those past their deadline once the sweep marks them', async () => {
+      const kit = repairKit(
+        () => t,
+        () => ({ admin, regulator }),
+      );
+      // This file's enterprises are in 6502xx: their penalties' authority is in province 65.
+      const submitted = { region: '65', status: 'SUBMITTED' };
+      const scrape = async () => (await t.http().get('/metrics').expect(200)).text;
+      const count = (text: string, name: string) =>
+        text.includes(`${name}{region="65",status="SUBMITTED"}`) ? value(text, name, submitted) : 0;
+      const before = await scrape();
+
+      const e = await kit.newEnterprise({}, '650201');
+      const record = await kit.addRecord(e.uscc, moderatePenalty());
+      const app = await kit.applyFor(e.token, record.id);
+      const afterSubmit = await scrape();
+      expect(count(afterSubmit, 'crs_repair_applications_open')).toBe(
+        count(before, 'crs_repair_applications_open') + 1,
+      );
+      expect(count(afterSubmit, 'crs_repair_applications_overdue')).toBe(
+        count(before, 'crs_repair_applications_overdue'),
+      );
+
+      // The day after the last day to accept it, the sweep marks it overdue.
+      const nextDay = new Date(Date.parse(`${app.acceptBy}T00:00:00Z`) + 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+      const sweeper = t.app.get(DeadlineSweepService);
+      try {
+        await sweeper.sweep(nextDay);
+        const late = await scrape();
+        expect(count(late, 'crs_repair_applications_overdue')).toBe(
+          count(afterSubmit, 'crs_repair_applications_overdue') + 1,
+        );
+        expect(count(late, 'crs_repair_applications_open')).toBe(
+          count(afterSubmit, 'crs_repair_applications_open'),
+        );
+      } finally {
+        // Other test files' open applications are judged as of the test day again.
+        await sweeper.sweep(t.clock.today());
+      }
     });
   });
 });

@@ -6,6 +6,7 @@ const { readFileSync, mkdtempSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { ensureBrowser } = require('./ensure-browser');
+const { ensurePromtool } = require('./ensure-promtool');
 
 // Static checks first: a tree that does not lint or type-check does not pass.
 for (const script of ['lint', 'typecheck']) {
@@ -19,6 +20,7 @@ for (const script of ['lint', 'typecheck']) {
 
 // What the tests need beyond the pre-started MariaDB and Redis, obtained here.
 ensureBrowser();
+ensurePromtool();
 
 const out = join(mkdtempSync(join(tmpdir(), 'crs-tests-')), 'results.json');
 const vitest = join(__dirname, '..', 'node_modules', 'vitest', 'vitest.mjs');

@@ -1,9 +1,11 @@
 import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from '@app/core';
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
 import { createHttpAdapter } from './http-adapter';
+import { startupBanner } from './startup-banner';
 
 export async function startApi(): Promise<void> {
   const { env } = AppConfig.fromEnvironment();
@@ -14,6 +16,7 @@ export async function startApi(): Promise<void> {
   );
   // Fastify listens on 127.0.0.1 unless told otherwise; a service listens on every interface.
   await app.listen(env.PORT, '0.0.0.0');
+  app.get(Logger).log(startupBanner(app.get(AppConfig)), 'Startup');
 }
 
 if (require.main === module) {

@@ -2,12 +2,13 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@app/core';
+import { QuietRoutesLogger } from '../../api/src/logging/quiet-routes.logger';
 import { WorkerModule } from './worker.module';
 
 export async function startWorker(): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   const logger = app.get(Logger);
-  app.useLogger(logger);
+  app.useLogger(new QuietRoutesLogger(logger));
   // SIGTERM: BullMQ workers close gracefully, finishing the jobs in hand.
   app.enableShutdownHooks();
   await app.init();

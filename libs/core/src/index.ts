@@ -14,6 +14,8 @@ export * from './auth/jurisdiction';
 export * from './auth/token.service';
 export * from './auth/verification-keys';
 export * from './http/api-error';
+export * from './http/api-error.dto';
+export * from './http/api-errors.decorator';
 export * from './http/api-exception.filter';
 export * from './http/id.pipe';
 export * from './http/validation.pipe';

@@ -28,6 +28,7 @@ export * from './services/repair-eligibility.service';
 export * from './services/evidence-store.service';
 export * from './services/evidence-content-type';
 export * from './services/deadline-sweep.service';
+export * from './services/repair-backlog.service';
 export * from './services/evidence-sweep.service';
 export * from './services/evidence-upload-slots';
 export * from './processors/deadline-sweep.processor';

@@ -17,6 +17,7 @@ import { RepairCaseLoader } from './services/repair-case-loader.service';
 import { RepairEligibilityService } from './services/repair-eligibility.service';
 import { repairPolicyProviders } from './services/repair-policy.providers';
 import { TemporaryRepairService } from './services/temporary-repair.service';
+import { RepairBacklogService } from './services/repair-backlog.service';
 
 const services = [
   RepairCaseLoader,
@@ -29,6 +30,7 @@ const services = [
   EvidenceSweepService,
   DeadlineSweepService,
   TemporaryRepairService,
+  RepairBacklogService,
 ];
 
 /** The credit-repair workflow; the sweep's processor is registered by the worker. */

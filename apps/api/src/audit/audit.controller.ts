@@ -1,6 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Audit, AuditQueryDto, AuditQueryService, Roles } from '@app/core';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Audit, AuditQueryDto, AuditQueryService, Roles, ApiErrors } from '@app/core';
+import { PageOf } from '../openapi/page-of';
+import { AuditEntryView } from '../openapi/operations.views';
 
 @ApiTags('operations')
 @ApiBearerAuth()
@@ -16,6 +18,8 @@ export class AuditController {
     summary:
       'Audit trail of risk-data reads and decisions, newest first: filter by actor (token sub), uscc, action, from/to',
   })
+  @ApiOkResponse({ type: PageOf(AuditEntryView) })
+  @ApiErrors(400, 401, 403, 429)
   list(@Query() q: AuditQueryDto) {
     return this.audit.list(q);
   }

@@ -1,6 +1,7 @@
 import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import pino, { Logger } from 'pino';
+import { logDestination, logFormat } from './log-destination';
 
 /** Lines wait at most this long in the write buffer (an operator tailing a quiet service sees them). */
 const FLUSH_MS = 1000;
@@ -9,7 +10,7 @@ const FLUSH_MS = 1000;
 export const API_LOGGER = 'API_LOGGER';
 
 /**
- * Structured JSON logs: Nest's own (through nestjs-pino) and one line per
+ * Structured JSON logs (pino-pretty lines in development on a terminal): Nest's own (through nestjs-pino) and one line per
  * request (request-log.ts, with the request id taken from X-Request-Id when a
  * proxy set one). Tokens and cookies never reach the log.
  */
@@ -28,10 +29,7 @@ export class LoggingModule implements OnApplicationShutdown {
   static forRoot(): DynamicModule {
     const logger: Logger = pino(
       { level: process.env.LOG_LEVEL ?? 'info' },
-      // Buffered writes (4 KiB at a time) instead of one write(2) per line: under
-      // load the per-request line cost more than the line itself. pino flushes
-      // the buffer on exit; the timer below, when traffic is too thin to fill it.
-      pino.destination({ sync: false, minLength: 4096 }),
+      logDestination(logFormat(process.env.NODE_ENV, Boolean(process.stdout.isTTY))),
     );
     setInterval(() => logger.flush(), FLUSH_MS).unref();
     return {

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { RepairModule } from '@app/repair';
 import { HttpMetrics } from './http-metrics';
 import { metricsRegistryProvider } from './metrics-registry.provider';
 import { MetricsController } from './metrics.controller';
 import { MetricsService } from './metrics.service';
 import { MetricsTokenGuard } from './metrics-token.guard';
 import { QueueMetricsCollector } from './queue-metrics.collector';
+import { RepairMetricsCollector } from './repair-metrics.collector';
 import { RunMetricsCollector } from './run-metrics.collector';
 
 /**
@@ -12,6 +14,7 @@ import { RunMetricsCollector } from './run-metrics.collector';
  * mounts it ahead of every route: Nest middleware would only see prefixed routes.
  */
 @Module({
+  imports: [RepairModule],
   controllers: [MetricsController],
   providers: [
     metricsRegistryProvider,
@@ -20,6 +23,7 @@ import { RunMetricsCollector } from './run-metrics.collector';
     MetricsTokenGuard,
     QueueMetricsCollector,
     RunMetricsCollector,
+    RepairMetricsCollector,
   ],
   exports: [HttpMetrics],
 })

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Gauge, Registry } from 'prom-client';
 import { QueueMetricsCollector } from './queue-metrics.collector';
+import { RepairMetricsCollector } from './repair-metrics.collector';
 import { RunMetricsCollector } from './run-metrics.collector';
 
 /** Redis queues commands while it reconnects; a scrape must not wait for that. */
@@ -26,11 +27,12 @@ export class MetricsService {
     private readonly registry: Registry,
     queues: QueueMetricsCollector,
     runs: RunMetricsCollector,
+    repair: RepairMetricsCollector,
   ) {
-    this.sources = { queues, runs };
+    this.sources = { queues, runs, repair };
     this.up = new Gauge({
       name: 'crs_metrics_source_up',
-      help: '1 when the source read on this scrape (queues: Redis, runs: MySQL) answered in time',
+      help: '1 when the source read on this scrape (queues: Redis, runs and repair: MySQL) answered in time',
       labelNames: ['source'],
       registers: [registry],
     });

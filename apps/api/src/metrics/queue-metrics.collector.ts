@@ -8,7 +8,8 @@ import { QueueName } from '@app/core';
 /**
  * Queue depth and job totals of every queue, read from Redis on scrape, so
  * they cover every worker process. Names follow BullMQ's own Prometheus
- * export (`Queue.exportPrometheusMetrics`), so its dashboards fit as they are.
+ * export (`Queue.exportPrometheusMetrics`) except its `bullmq_job_count`,
+ * here `bullmq_jobs`: Prometheus naming keeps `_count` for counters and histograms.
  */
 @Injectable()
 export class QueueMetricsCollector implements OnModuleInit {
@@ -23,7 +24,8 @@ export class QueueMetricsCollector implements OnModuleInit {
   ) {
     const registers = [registry];
     this.depth = new Gauge({
-      name: 'bullmq_job_count',
+      // Not `bullmq_job_count` (BullMQ's own export): a gauge named like a counter, which promtool rejects.
+      name: 'bullmq_jobs',
       help: 'Jobs in the queue by state (waiting, active, delayed, prioritized, failed, ...)',
       labelNames: ['queue', 'state'],
       registers,

@@ -1,7 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Audit, Caller, CurrentCaller, Roles, IdPipe } from '@app/core';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Audit, Caller, CurrentCaller, Roles, IdPipe, ApiErrors } from '@app/core';
 import { ListRunsQueryDto, RunService, StartRunDto } from '@app/reclassification';
+import { PageOf } from '../openapi/page-of';
+import { RunView } from '../openapi/reclassification.views';
 
 @ApiTags('reclassification')
 @ApiBearerAuth()
@@ -16,6 +24,11 @@ export class ReclassificationsController {
   @ApiOperation({
     summary: 'Start a full or incremental run (409 if the same as-of/mode/region is running)',
   })
+  @ApiAcceptedResponse({ type: RunView })
+  @ApiErrors(400, 401, 403, 429, {
+    status: 409,
+    description: 'a run of the same as-of date, mode and region is queued or running',
+  })
   start(@CurrentCaller() caller: Caller, @Body() dto: StartRunDto) {
     return this.runs.start(dto, caller.sub);
   }
@@ -23,6 +36,8 @@ export class ReclassificationsController {
   @Get()
   @Roles('admin', 'regulator')
   @ApiOperation({ summary: 'Recent runs, newest first' })
+  @ApiOkResponse({ type: PageOf(RunView) })
+  @ApiErrors(400, 401, 403, 429)
   list(@CurrentCaller() caller: Caller, @Query() q: ListRunsQueryDto) {
     return this.runs.list(caller, q);
   }
@@ -30,6 +45,8 @@ export class ReclassificationsController {
   @Get(':id')
   @Roles('admin', 'regulator')
   @ApiOperation({ summary: 'Run status, counters, tiers and the tier transition matrix' })
+  @ApiOkResponse({ type: RunView })
+  @ApiErrors(400, 401, 403, 429, 404)
   get(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: number) {
     return this.runs.get(id, caller);
   }

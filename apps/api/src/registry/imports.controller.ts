@@ -9,11 +9,24 @@ import {
   Req,
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { Caller, CurrentCaller, PageQueryDto, Roles, IdPipe } from '@app/core';
+import { Caller, CurrentCaller, PageQueryDto, Roles, IdPipe, ApiErrors } from '@app/core';
 import { ImportSpooler, ImportStore } from '@app/registry';
 import { NDJSON_TYPES } from './ndjson';
+import {
+  ImportAcceptedView,
+  ImportRejectionsPageView,
+  ImportView,
+} from '../openapi/registry.views';
 
 /** Bodies the JSON body parser leaves alone, so the handler can stream them. */
 
@@ -40,6 +53,8 @@ export class ImportsController {
     summary:
       'Bulk import (NDJSON stream) → 202 {id, status}; imported by a worker, progress at GET /imports/:id',
   })
+  @ApiAcceptedResponse({ type: ImportAcceptedView })
+  @ApiErrors(400, 401, 403, 429, 413, 415)
   submit(
     @CurrentCaller() caller: Caller,
     @Req() req: FastifyRequest,
@@ -62,6 +77,8 @@ export class ImportsController {
     summary:
       'Import status and counters, with the first rejected lines ({line, reason}); rejected is the total',
   })
+  @ApiOkResponse({ type: ImportView })
+  @ApiErrors(400, 401, 403, 429, 404)
   get(@Param('id', IdPipe) id: number) {
     return this.imports.get(id);
   }
@@ -69,6 +86,8 @@ export class ImportsController {
   @Get(':id/rejections')
   @Roles('admin')
   @ApiOperation({ summary: 'The kept rejected lines of an import (the first 1,000), paged' })
+  @ApiOkResponse({ type: ImportRejectionsPageView })
+  @ApiErrors(400, 401, 403, 429, 404)
   rejections(@Param('id', IdPipe) id: number, @Query() q: PageQueryDto) {
     return this.imports.rejections(id, q.page, q.pageSize);
   }

@@ -1,9 +1,17 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Audit, Caller, CurrentCaller, PageQueryDto, Roles, UsccPipe } from '@app/core';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Audit, Caller, CurrentCaller, PageQueryDto, Roles, UsccPipe, ApiErrors } from '@app/core';
 import { CreateRecordDto, RecordService, recordView } from '@app/registry';
 import { ModelCatalog } from '@app/risk';
 import { publicityEndsOn, type CreditRecordInput } from '@app/scoring';
+import { PageOf } from '../openapi/page-of';
+import { CreditRecordView } from '../openapi/registry.views';
 
 @ApiTags('enterprises')
 @ApiBearerAuth()
@@ -25,6 +33,8 @@ export class RecordsController {
   @Post()
   @Roles('admin')
   @ApiOperation({ summary: 'Add a dated credit record; fields depend on kind; queues re-scoring' })
+  @ApiCreatedResponse({ type: CreditRecordView })
+  @ApiErrors(400, 401, 403, 429, 404, 409, 422)
   async create(@Param('uscc', UsccPipe) uscc: string, @Body() dto: CreateRecordDto) {
     return this.view(await this.records.add(uscc, dto));
   }
@@ -36,6 +46,8 @@ export class RecordsController {
     summary:
       "The enterprise's records with their status, newest first; an active penalty or serious-list entry carries publicUntil, the day it stops being published by itself",
   })
+  @ApiOkResponse({ type: PageOf(CreditRecordView) })
+  @ApiErrors(400, 401, 403, 429, 404)
   async list(
     @CurrentCaller() caller: Caller,
     @Param('uscc', UsccPipe) uscc: string,

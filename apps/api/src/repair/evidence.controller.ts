@@ -4,13 +4,16 @@ import {
   ApiBearerAuth,
   ApiBody,
   ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { Audit, Caller, CurrentCaller, Roles } from '@app/core';
+import { Audit, Caller, CurrentCaller, Roles, ApiErrors } from '@app/core';
 import { EvidenceStore, EvidenceUploadSlots } from '@app/repair';
 import { readEvidence } from './read-evidence';
+import { StoredEvidenceView } from '../openapi/repair.views';
 
 @ApiTags('credit repair')
 @ApiBearerAuth()
@@ -37,6 +40,8 @@ export class EvidenceController {
       '400 wrong type or not exactly one part "file", 404 enterprise not in the registry, ' +
       '413 too large or over the quota, 503 + Retry-After too many uploads at once',
   })
+  @ApiCreatedResponse({ type: StoredEvidenceView })
+  @ApiErrors(400, 401, 403, 429, 413, 415, 422)
   async upload(@CurrentCaller() caller: Caller, @Req() req: FastifyRequest) {
     return this.slots.run(async () => {
       await this.store.admit(caller);
@@ -52,6 +57,11 @@ export class EvidenceController {
     summary:
       'Download a material: its uploader, or a regulator of the region of an application citing it',
   })
+  @ApiOkResponse({
+    description: 'the file as uploaded',
+    schema: { type: 'string', format: 'binary' },
+  })
+  @ApiErrors(400, 401, 403, 429, 404)
   async download(@CurrentCaller() caller: Caller, @Param('sha256') sha256: string) {
     const file = await this.store.open(caller, sha256.toLowerCase());
     return new StreamableFile(file.stream, {

@@ -1,6 +1,12 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Audit, Caller, CurrentCaller, Roles, IdPipe, parseId } from '@app/core';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Audit, Caller, CurrentCaller, Roles, IdPipe, parseId, ApiErrors } from '@app/core';
 import {
   ApplicationQueryService,
   ApplicationSubmissionService,
@@ -9,6 +15,8 @@ import {
   RepairEligibilityService,
   SubmitApplicationDto,
 } from '@app/repair';
+import { PageOf } from '../openapi/page-of';
+import { EligibilityView, RepairApplicationView } from '../openapi/repair.views';
 
 @ApiTags('credit repair')
 @ApiBearerAuth()
@@ -28,6 +36,8 @@ export class RepairApplicationsController {
     summary:
       'Whether a record may be repaired today: every condition with met/unmet and, where time alone lifts it, earliestOn',
   })
+  @ApiOkResponse({ type: EligibilityView })
+  @ApiErrors(400, 401, 403, 429, 404)
   check(@CurrentCaller() caller: Caller, @Query() q: EligibilityQueryDto) {
     return this.eligibility.check(caller, q.recordId);
   }
@@ -39,6 +49,19 @@ export class RepairApplicationsController {
     summary:
       'Apply to repair an own record → 201 SUBMITTED with acceptBy; 422 listing unmet conditions; 409 if one is open',
   })
+  @ApiCreatedResponse({ type: RepairApplicationView })
+  @ApiErrors(
+    400,
+    401,
+    403,
+    429,
+    404,
+    { status: 409, description: 'an open application for that record exists' },
+    {
+      status: 422,
+      description: 'the record is not repairable now: details lists each unmet condition',
+    },
+  )
   submit(@CurrentCaller() caller: Caller, @Body() dto: SubmitApplicationDto) {
     return this.submissions.submit(caller, dto);
   }
@@ -49,6 +72,8 @@ export class RepairApplicationsController {
   @ApiOperation({
     summary: "Applications newest first: the enterprise's own, or the regulator's region",
   })
+  @ApiOkResponse({ type: PageOf(RepairApplicationView) })
+  @ApiErrors(400, 401, 403, 429)
   list(@CurrentCaller() caller: Caller, @Query() q: ListApplicationsQueryDto) {
     return this.queries.list(caller, q);
   }
@@ -57,6 +82,8 @@ export class RepairApplicationsController {
   @Roles('enterprise', 'regulator')
   @Audit('repair-application.read')
   @ApiOperation({ summary: 'One application with its evidence and history' })
+  @ApiOkResponse({ type: RepairApplicationView })
+  @ApiErrors(400, 401, 403, 429, 404)
   get(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: number) {
     return this.queries.get(caller, id);
   }

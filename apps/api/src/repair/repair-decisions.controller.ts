@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Audit, Caller, CurrentCaller, Roles, IdPipe } from '@app/core';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Audit, Caller, CurrentCaller, Roles, IdPipe, ApiErrors } from '@app/core';
 import {
   ApplicationDecisionService,
   DecisionDto,
@@ -8,6 +8,7 @@ import {
   SupplyMaterialsDto,
   WithdrawDto,
 } from '@app/repair';
+import { RepairApplicationView } from '../openapi/repair.views';
 
 /** Transitions: 200 with the new state; 409 on a stale version or a disallowed transition. */
 @ApiTags('credit repair')
@@ -21,6 +22,19 @@ export class RepairDecisionsController {
   @HttpCode(200)
   @Roles('regulator')
   @ApiOperation({ summary: '受理: SUBMITTED → ACCEPTED; sets decideBy' })
+  @ApiOkResponse({ type: RepairApplicationView })
+  @ApiErrors(
+    400,
+    401,
+    403,
+    429,
+    404,
+    {
+      status: 409,
+      description: 'a stale version, or a transition not allowed from the current state',
+    },
+    422,
+  )
   accept(@CurrentCaller() c: Caller, @Param('id', IdPipe) id: number, @Body() dto: DecisionDto) {
     return this.decisions.act(c, id, 'accept', dto);
   }
@@ -30,6 +44,19 @@ export class RepairDecisionsController {
   @HttpCode(200)
   @Roles('regulator')
   @ApiOperation({ summary: '不予受理: SUBMITTED → REJECTED; reason required' })
+  @ApiOkResponse({ type: RepairApplicationView })
+  @ApiErrors(
+    400,
+    401,
+    403,
+    429,
+    404,
+    {
+      status: 409,
+      description: 'a stale version, or a transition not allowed from the current state',
+    },
+    422,
+  )
   reject(@CurrentCaller() c: Caller, @Param('id', IdPipe) id: number, @Body() dto: DecisionDto) {
     return this.decisions.act(c, id, 'reject', dto);
   }
@@ -42,6 +69,19 @@ export class RepairDecisionsController {
     summary:
       '补正 (一次性告知): SUBMITTED → AWAITING_MATERIALS, once, naming every missing material; the acceptance clock stops; sets supplyBy',
   })
+  @ApiOkResponse({ type: RepairApplicationView })
+  @ApiErrors(
+    400,
+    401,
+    403,
+    429,
+    404,
+    {
+      status: 409,
+      description: 'a stale version, or a transition not allowed from the current state',
+    },
+    422,
+  )
   requestMaterials(
     @CurrentCaller() c: Caller,
     @Param('id', IdPipe) id: number,
@@ -58,6 +98,19 @@ export class RepairDecisionsController {
     summary:
       'The reply to 补正: AWAITING_MATERIALS → SUBMITTED with the requested files; acceptBy restarts from today',
   })
+  @ApiOkResponse({ type: RepairApplicationView })
+  @ApiErrors(
+    400,
+    401,
+    403,
+    429,
+    404,
+    {
+      status: 409,
+      description: 'a stale version, or a transition not allowed from the current state',
+    },
+    422,
+  )
   supplyMaterials(
     @CurrentCaller() c: Caller,
     @Param('id', IdPipe) id: number,
@@ -73,6 +126,19 @@ export class RepairDecisionsController {
   @ApiOperation({
     summary: '修复: ACCEPTED → APPROVED; the record becomes REPAIRED and is re-scored',
   })
+  @ApiOkResponse({ type: RepairApplicationView })
+  @ApiErrors(
+    400,
+    401,
+    403,
+    429,
+    404,
+    {
+      status: 409,
+      description: 'a stale version, or a transition not allowed from the current state',
+    },
+    422,
+  )
   approve(@CurrentCaller() c: Caller, @Param('id', IdPipe) id: number, @Body() dto: DecisionDto) {
     return this.decisions.act(c, id, 'approve', dto);
   }
@@ -82,6 +148,19 @@ export class RepairDecisionsController {
   @HttpCode(200)
   @Roles('regulator')
   @ApiOperation({ summary: '不予修复: ACCEPTED → DENIED; reason required' })
+  @ApiOkResponse({ type: RepairApplicationView })
+  @ApiErrors(
+    400,
+    401,
+    403,
+    429,
+    404,
+    {
+      status: 409,
+      description: 'a stale version, or a transition not allowed from the current state',
+    },
+    422,
+  )
   deny(@CurrentCaller() c: Caller, @Param('id', IdPipe) id: number, @Body() dto: DecisionDto) {
     return this.decisions.act(c, id, 'deny', dto);
   }
@@ -94,6 +173,19 @@ export class RepairDecisionsController {
     summary:
       'APPROVED → REVOKED (materials proved false); the record returns to ACTIVE; reason required',
   })
+  @ApiOkResponse({ type: RepairApplicationView })
+  @ApiErrors(
+    400,
+    401,
+    403,
+    429,
+    404,
+    {
+      status: 409,
+      description: 'a stale version, or a transition not allowed from the current state',
+    },
+    422,
+  )
   revoke(@CurrentCaller() c: Caller, @Param('id', IdPipe) id: number, @Body() dto: DecisionDto) {
     return this.decisions.act(c, id, 'revoke', dto);
   }
@@ -103,6 +195,19 @@ export class RepairDecisionsController {
   @HttpCode(200)
   @Roles('enterprise')
   @ApiOperation({ summary: 'The enterprise withdraws its own application before a decision' })
+  @ApiOkResponse({ type: RepairApplicationView })
+  @ApiErrors(
+    400,
+    401,
+    403,
+    429,
+    404,
+    {
+      status: 409,
+      description: 'a stale version, or a transition not allowed from the current state',
+    },
+    422,
+  )
   withdraw(@CurrentCaller() c: Caller, @Param('id', IdPipe) id: number, @Body() dto: WithdrawDto) {
     return this.decisions.act(c, id, 'withdraw', dto);
   }

@@ -1,8 +1,17 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Audit, Caller, CurrentCaller, Roles, UsccPipe } from '@app/core';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { Audit, Caller, CurrentCaller, Roles, UsccPipe, ApiErrors } from '@app/core';
 import type { FastifyReply } from 'fastify';
 import { assessmentViewJson, RiskHistoryQueryDto, RiskQueryService } from '@app/risk';
+import { PageOf } from '../openapi/page-of';
+import { AssessmentView } from '../openapi/risk.views';
 
 /** Risk is internal supervision data: regulators (and admins) only, never the enterprise itself. */
 @ApiTags('risk')
@@ -16,6 +25,11 @@ export class EnterpriseRiskController {
   @Audit('risk.read')
   @ApiOperation({
     summary: 'Current tier and score with the explanation (factors, vetoes); 404 if never assessed',
+  })
+  @ApiOkResponse({ type: AssessmentView })
+  @ApiErrors(400, 401, 403, 429, {
+    status: 404,
+    description: 'unknown, outside the jurisdiction, or never assessed',
   })
   async current(
     @CurrentCaller() caller: Caller,
@@ -34,6 +48,18 @@ export class EnterpriseRiskController {
   @ApiOperation({
     summary: 'Assessments newest first; with ?at=YYYY-MM-DD the one in force on that date',
   })
+  @ApiExtraModels(AssessmentView)
+  @ApiOkResponse({
+    description: 'assessments newest first, paged; with ?at= the one in force that day',
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(PageOf(AssessmentView)) },
+        { $ref: getSchemaPath(AssessmentView) },
+      ],
+    },
+  })
+  @ApiExtraModels(PageOf(AssessmentView))
+  @ApiErrors(400, 401, 403, 429, 404)
   history(
     @CurrentCaller() caller: Caller,
     @Param('uscc', UsccPipe) uscc: string,

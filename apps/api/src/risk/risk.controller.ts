@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Audit, Caller, canonicalUscc, CurrentCaller, Roles } from '@app/core';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Audit, Caller, canonicalUscc, CurrentCaller, Roles, ApiErrors } from '@app/core';
 import {
   RiskListQueryDto,
   RiskQueryService,
@@ -8,6 +8,8 @@ import {
   SimulateDto,
   SimulationService,
 } from '@app/risk';
+import { PageOf } from '../openapi/page-of';
+import { RiskSummaryView, SimulationView, TierListItemView } from '../openapi/risk.views';
 
 @ApiTags('risk')
 @ApiBearerAuth()
@@ -24,6 +26,8 @@ export class RiskController {
   @ApiOperation({
     summary: "Current tiers in the caller's jurisdiction (region may only narrow it), paged",
   })
+  @ApiOkResponse({ type: PageOf(TierListItemView) })
+  @ApiErrors(400, 401, 403, 429)
   list(@CurrentCaller() caller: Caller, @Query() q: RiskListQueryDto) {
     return this.risk.list(caller, q);
   }
@@ -34,6 +38,8 @@ export class RiskController {
     summary:
       'Counts per tier in the jurisdiction: {total, byTier:{A,B,C,D}}; with groupBy=subregion also subRegions',
   })
+  @ApiOkResponse({ type: RiskSummaryView })
+  @ApiErrors(400, 401, 403, 429)
   summary(@CurrentCaller() caller: Caller, @Query() q: RiskSummaryQueryDto) {
     return this.risk.summary(caller, q.region, q.groupBy);
   }
@@ -45,6 +51,8 @@ export class RiskController {
     summary:
       'What-if assessment, not stored: another model version, another as-of date, or without some records',
   })
+  @ApiOkResponse({ type: SimulationView })
+  @ApiErrors(400, 401, 403, 429, 404, 422)
   simulate(@CurrentCaller() caller: Caller, @Body() dto: SimulateDto) {
     return this.simulation.simulate(caller, dto);
   }

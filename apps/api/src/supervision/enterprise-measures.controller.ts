@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Audit, Caller, CurrentCaller, Roles, UsccPipe } from '@app/core';
+import { Audit, Caller, CurrentCaller, Roles, UsccPipe, ApiErrors } from '@app/core';
 import { EnterpriseMeasuresService } from '@app/supervision';
 
 /** Measures follow from the tier, which enterprises never see: regulators and admins only. */
@@ -53,6 +53,7 @@ export class EnterpriseMeasuresController {
       },
     },
   })
+  @ApiErrors(400, 401, 403, 429, 404)
   get(@CurrentCaller() caller: Caller, @Param('uscc', UsccPipe) uscc: string) {
     return this.measures.forEnterprise(caller, uscc);
   }

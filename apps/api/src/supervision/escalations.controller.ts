@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Audit, Caller, CurrentCaller, Roles } from '@app/core';
+import { Audit, Caller, CurrentCaller, Roles, ApiErrors } from '@app/core';
 import { EscalationQueryService, RegionPageQueryDto } from '@app/supervision';
 
 @ApiTags('supervision')
@@ -41,6 +41,7 @@ export class EscalationsController {
       },
     },
   })
+  @ApiErrors(400, 401, 403, 429)
   list(@CurrentCaller() caller: Caller, @Query() q: RegionPageQueryDto) {
     return this.escalations.list(caller, q);
   }

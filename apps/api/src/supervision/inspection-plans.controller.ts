@@ -10,16 +10,14 @@ import {
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiTags,
-  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Readable } from 'node:stream';
-import { Audit, Caller, CurrentCaller, Roles, IdPipe } from '@app/core';
+import { Audit, Caller, CurrentCaller, Roles, IdPipe, ApiErrors } from '@app/core';
 import {
   CreateInspectionPlanDto,
   InspectionPlanDrawer,
@@ -27,6 +25,8 @@ import {
   InspectionPlanVerifier,
   ListInspectionPlansQueryDto,
 } from '@app/supervision';
+import { PageOf } from '../openapi/page-of';
+import { PlanHeaderView } from '../openapi/supervision.views';
 
 const PLAN_EXAMPLE = {
   id: 7,
@@ -64,9 +64,53 @@ const PLAN_EXAMPLE = {
 };
 
 /** The plan's fields that say how to check it, described for the OpenAPI document. */
+const PER_TIER = {
+  type: 'object',
+  properties: {
+    A: { type: 'number' },
+    B: { type: 'number' },
+    C: { type: 'number' },
+    D: { type: 'number' },
+  },
+};
+
 const PLAN_SCHEMA = {
   type: 'object',
   properties: {
+    id: { type: 'integer' },
+    name: { type: 'string' },
+    region: { type: 'string' },
+    algorithm: { type: 'string', description: 'the draw algorithm and its version' },
+    ratios: PER_TIER,
+    population: { ...PER_TIER, description: 'enterprises per tier drawn from' },
+    counts: { ...PER_TIER, description: 'enterprises drawn per tier' },
+    totals: {
+      type: 'object',
+      properties: { population: { type: 'integer' }, drawn: { type: 'integer' } },
+    },
+    createdBy: { type: 'string' },
+    createdAt: { type: 'string', format: 'date-time' },
+    drawn: {
+      type: 'array',
+      description: 'the drawn enterprises in draw order, each with its two inspectors',
+      items: {
+        type: 'object',
+        properties: {
+          position: { type: 'integer' },
+          uscc: { type: 'string' },
+          name: { type: 'string' },
+          regionCode: { type: 'string' },
+          tier: { type: 'string', enum: ['A', 'B', 'C', 'D'] },
+          inspectors: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { id: { type: 'integer' }, name: { type: 'string' } },
+            },
+          },
+        },
+      },
+    },
     seed: { type: 'string', description: 'the PRNG seed, canonical (integers as digits)' },
     seedSource: {
       type: 'string',
@@ -115,6 +159,10 @@ const VERIFICATION_EXAMPLE = {
 const VERIFICATION_SCHEMA = {
   type: 'object',
   properties: {
+    planId: { type: 'integer' },
+    algorithm: { type: 'string' },
+    seed: { type: 'string' },
+    seedSource: { type: 'string', enum: ['server', 'caller'], nullable: true },
     match: {
       type: 'boolean',
       description:
@@ -127,8 +175,8 @@ const VERIFICATION_SCHEMA = {
       type: 'string',
       description: 'SHA-256 of the stored population, computed now',
     },
-    population: { type: 'object', description: 'per tier, from the stored population' },
-    counts: { type: 'object', description: 'per tier, by the counts rule over it' },
+    population: { ...PER_TIER, description: 'per tier, from the stored population' },
+    counts: { ...PER_TIER, description: 'per tier, by the counts rule over it' },
     drawn: { type: 'integer', description: 'how many the re-run drew' },
     mismatches: {
       type: 'array',
@@ -167,18 +215,10 @@ export class InspectionPlansController {
       'the same seed over the same population draws the same list and inspectors. Immutable.',
   })
   @ApiCreatedResponse({ schema: PLAN_SCHEMA })
-  @ApiUnprocessableEntityResponse({
+  @ApiErrors(400, 401, 403, 429, {
+    status: 422,
     description:
-      'RATIO_OUT_OF_RANGE / RATIO_TOO_PRECISE / RATIO_NOT_A_NUMBER / UNKNOWN_TIER per tier; ' +
-      'INSPECTOR_POOL_TOO_SMALL; INSPECTOR_SHORTAGE per enterprise; REGION_OUTSIDE_JURISDICTION',
-    schema: {
-      example: {
-        statusCode: 422,
-        error: 'Unprocessable Entity',
-        message: 'ratio 0.5 for tier A is outside the allowed range 0–0.05',
-        details: [{ code: 'RATIO_OUT_OF_RANGE', tier: 'A', value: 0.5, min: 0, max: 0.05 }],
-      },
-    },
+      'RATIO_OUT_OF_RANGE / RATIO_TOO_PRECISE / RATIO_NOT_A_NUMBER / UNKNOWN_TIER per tier; INSPECTOR_POOL_TOO_SMALL; INSPECTOR_SHORTAGE per enterprise; REGION_OUTSIDE_JURISDICTION',
   })
   create(@CurrentCaller() caller: Caller, @Body() dto: CreateInspectionPlanDto) {
     return this.drawer.draw(caller, dto);
@@ -193,6 +233,8 @@ export class InspectionPlansController {
       'Every plan of a region and period (`from`, `to` on the creation time), re-draws ' +
       'included: plans are never deleted, and each shows its `seedSource`.',
   })
+  @ApiOkResponse({ type: PageOf(PlanHeaderView) })
+  @ApiErrors(400, 401, 403, 429)
   list(@CurrentCaller() caller: Caller, @Query() q: ListInspectionPlansQueryDto) {
     return this.plans.list(caller, q);
   }
@@ -202,6 +244,7 @@ export class InspectionPlansController {
   @Audit('inspection-plan.read')
   @ApiOperation({ summary: 'A plan with its drawn list; 404 outside the jurisdiction' })
   @ApiOkResponse({ schema: PLAN_SCHEMA })
+  @ApiErrors(400, 401, 403, 429, 404)
   get(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: number) {
     return this.plans.get(caller, id);
   }
@@ -220,18 +263,10 @@ export class InspectionPlansController {
       'is not kept).',
   })
   @ApiOkResponse({ schema: VERIFICATION_SCHEMA })
-  @ApiConflictResponse({
+  @ApiErrors(400, 401, 403, 429, 404, {
+    status: 409,
     description:
-      'PLAN_HAS_NO_POPULATION_SNAPSHOT: drawn before populations were kept (migration ' +
-      '1764411000000); PLAN_ALGORITHM_NOT_REPLAYABLE: drawn by an algorithm this build cannot run',
-    schema: {
-      example: {
-        statusCode: 409,
-        error: 'Conflict',
-        message: 'inspection plan 3 was drawn before populations were kept: it cannot be re-run',
-        details: [{ code: 'PLAN_HAS_NO_POPULATION_SNAPSHOT', planId: 3 }],
-      },
-    },
+      'PLAN_HAS_NO_POPULATION_SNAPSHOT: drawn before populations were kept; PLAN_ALGORITHM_NOT_REPLAYABLE: drawn by an algorithm this build cannot run',
   })
   verify(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: number) {
     return this.verifier.verify(caller, id);
@@ -247,6 +282,8 @@ export class InspectionPlansController {
       'Columns: position, uscc, name, regionCode, tier, inspector1Id, inspector1Name, ' +
       'inspector2Id, inspector2Name. Streamed; 404 outside the jurisdiction.',
   })
+  @ApiOkResponse({ description: 'UTF-8 with BOM', schema: { type: 'string' } })
+  @ApiErrors(400, 401, 403, 429, 404)
   async exportCsv(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: number) {
     const { body } = await this.plans.csv(caller, id);
     return new StreamableFile(Readable.from(body), {

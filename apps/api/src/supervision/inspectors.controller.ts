@@ -1,12 +1,20 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Caller, CurrentCaller, Roles, IdPipe } from '@app/core';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Caller, CurrentCaller, Roles, IdPipe, ApiErrors } from '@app/core';
 import {
   CreateInspectorDto,
   DeclareConflictDto,
   InspectorService,
   RegionPageQueryDto,
 } from '@app/supervision';
+import { PageOf } from '../openapi/page-of';
+import { ConflictView, InspectorView } from '../openapi/supervision.views';
 
 /** The inspector pools of the 双随机 draw: managed by admins, readable by regulators. */
 @ApiTags('supervision')
@@ -33,6 +41,8 @@ export class InspectorsController {
       },
     },
   })
+  @ApiCreatedResponse({ type: InspectorView })
+  @ApiErrors(400, 401, 403, 429)
   create(@Body() dto: CreateInspectorDto) {
     return this.inspectors.create(dto);
   }
@@ -40,6 +50,8 @@ export class InspectorsController {
   @Get()
   @Roles('admin', 'regulator')
   @ApiOperation({ summary: 'Inspectors, paged; regulators see those inside their jurisdiction' })
+  @ApiOkResponse({ type: PageOf(InspectorView) })
+  @ApiErrors(400, 401, 403, 429)
   list(@CurrentCaller() caller: Caller, @Query() q: RegionPageQueryDto) {
     return this.inspectors.list(caller, q);
   }
@@ -61,6 +73,8 @@ export class InspectorsController {
       },
     },
   })
+  @ApiCreatedResponse({ type: ConflictView })
+  @ApiErrors(400, 401, 403, 429, 404, 409)
   declareConflict(@Param('id', IdPipe) id: number, @Body() dto: DeclareConflictDto) {
     return this.inspectors.declareConflict(id, dto);
   }

@@ -11,8 +11,6 @@ export async function startCommand(): Promise<void> {
   const ran = await migrate(config);
   if (ran.length) console.log(`applied ${ran.length} migration(s): ${ran.join(', ')}`);
   await startWorker();
+  // The API's start-up banner names every URL.
   await startApi();
-  console.log(
-    `API on http://127.0.0.1:${config.env.PORT}/api/v1 — OpenAPI at http://127.0.0.1:${config.env.PORT}/docs`,
-  );
 }

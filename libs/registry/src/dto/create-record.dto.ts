@@ -41,6 +41,7 @@ export class CreateRecordDto {
   severity?: PenaltySeverity;
 
   @ApiPropertyOptional({
+    oneOf: [{ type: 'string' }, { type: 'number' }],
     example: '20000.00',
     description: 'PENALTY: fine in CNY as a decimal string, at most 14 digits before the point',
   })

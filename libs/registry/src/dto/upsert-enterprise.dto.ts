@@ -28,6 +28,7 @@ export class UpsertEnterpriseDto {
   type: string;
 
   @ApiProperty({
+    oneOf: [{ type: 'string' }, { type: 'number' }],
     example: '5000000.00',
     description: 'CNY as a decimal string, at most 16 digits before the point and 2 after',
   })

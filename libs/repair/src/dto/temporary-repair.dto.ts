@@ -32,7 +32,11 @@ export class TemporaryRepairDto {
   @IsCalendarDate()
   planEndsOn: string;
 
-  @ApiProperty({ example: [1042, 1043], description: 'the listed records to suspend' })
+  @ApiProperty({
+    type: [Number],
+    example: [1042, 1043],
+    description: 'the listed records to suspend',
+  })
   @IsArray()
   @ArrayNotEmpty()
   @ArrayUnique()

@@ -13,6 +13,9 @@ import { RepairPolicyBook } from '../policy/repair-policy-book';
  * validated at boot from config files (a bad file stops the boot naming the
  * file and the field).
  */
+/** Calendar directories whose coverage this process has logged already. */
+const announcedCalendars = new Set<string>();
+
 export const repairPolicyProviders: Provider[] = [
   {
     provide: RepairPolicyBook,
@@ -26,7 +29,11 @@ export const repairPolicyProviders: Provider[] = [
     useFactory: (config: AppConfig, clock: Clock) => {
       const calendar = loadWorkingDayCalendar(config.calendarDir);
       const years = calendar.coveredYears();
-      const logger = new Logger('WorkingDayCalendar');
+      // `npm start` builds the API's and the worker's modules in one process: say it once.
+      const logger = announcedCalendars.has(config.calendarDir)
+        ? { log: () => undefined, warn: () => undefined }
+        : new Logger('WorkingDayCalendar');
+      announcedCalendars.add(config.calendarDir);
       logger.log(
         `working-day calendar from ${config.calendarDir}: ${years.length ? `${years[0]}–${years.at(-1)}` : 'no years'}`,
       );

@@ -1,0 +1,2 @@
+/** The promtool binary to use, obtained from Debian's prometheus package if need be (ensure-promtool.js). */
+export function ensurePromtool(): string | undefined;

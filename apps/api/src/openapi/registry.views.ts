@@ -2,6 +2,18 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 // Response shapes of the registry routes, for the OpenAPI document only.
 
+export class NameView {
+  @ApiProperty({ example: '批发和零售业' }) zh!: string;
+  @ApiProperty({ example: 'Wholesale and retail trade' }) en!: string;
+}
+
+export class IndustryNameView {
+  @ApiProperty({ example: 'F' }) section!: string;
+  @ApiProperty({ type: NameView }) sectionName!: NameView;
+  @ApiProperty({ type: String, nullable: true, example: '51' }) division!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '批发业' }) divisionName!: string | null;
+}
+
 export class EnterpriseView {
   @ApiProperty({ example: '91330106MA2B3C4D5E' }) uscc!: string;
   @ApiProperty({ example: '杭州西湖明辉贸易有限公司' }) name!: string;
@@ -10,17 +22,11 @@ export class EnterpriseView {
   regionName!: string | null;
   @ApiProperty({ example: 'F5191' }) industryCode!: string;
   @ApiProperty({
-    type: 'object',
+    type: IndustryNameView,
     nullable: true,
     description: 'GB/T 4754-2017 names (config/industries.yaml)',
-    example: {
-      section: 'F',
-      sectionName: { zh: '批发和零售业', en: 'Wholesale and retail trade' },
-      division: '51',
-      divisionName: '批发业',
-    },
   })
-  industryName!: Record<string, unknown> | null;
+  industryName!: IndustryNameView | null;
   @ApiProperty({ example: '有限责任公司' }) type!: string;
   @ApiProperty({ example: '5000000.00', description: 'CNY as a decimal string' })
   registeredCapital!: string;

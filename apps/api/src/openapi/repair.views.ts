@@ -1,3 +1,4 @@
+import { NameView } from './registry.views';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CreditRecordView } from './registry.views';
 
@@ -53,12 +54,8 @@ export class RepairApplicationView {
   @ApiProperty({ description: 'send it back with a decision (optimistic locking)' })
   version!: number;
   @ApiProperty({ example: '2025-samr-order-107' }) policy!: string;
-  @ApiProperty({
-    type: 'object',
-    nullable: true,
-    example: { zh: '市场监督管理信用修复管理办法', en: 'Measures for Credit Repair' },
-  })
-  policyTitle!: { zh: string; en: string } | null;
+  @ApiProperty({ type: NameView, nullable: true, description: "the policy's title" })
+  policyTitle!: NameView | null;
   @ApiProperty() reason!: string;
   @ApiProperty() commitment!: boolean;
   @ApiProperty({ format: 'date-time' }) submittedAt!: string;

@@ -44,6 +44,15 @@ export class Environment {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /**
+   * `npm start` in development fills an empty registry with a demo population
+   * (10,000 synthetic enterprises, fixed seed) and classifies it; `false` (or
+   * `npm start -- --no-demo`) starts empty. Never in production or test.
+   */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  DEMO_DATA?: 'true' | 'false';
+
   /** Folder with models/, repair-policies/, calendar/, measures.yaml. */
   @IsString()
   CONFIG_DIR = 'config';

@@ -248,9 +248,9 @@ export function RecordEntry({ initialUscc }: { initialUscc: string }) {
 
   return (
     <div className="admin-page">
-      <h1>{a('recordEntryTitle')}</h1>
+      <h1 id="rec-page-title">{a('recordEntryTitle')}</h1>
       <p className="lead">{a('recordEntryIntro')}</p>
-      <form className="card form" onSubmit={submit} noValidate aria-labelledby="rec-title">
+      <form className="card form" onSubmit={submit} noValidate aria-labelledby="rec-page-title">
         <h2 id="rec-title">{code('kind', kind)}</h2>
         <div className="form-grid">
           {control(

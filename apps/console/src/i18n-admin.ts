@@ -49,6 +49,7 @@ const ADMIN = {
   ratioNotNumber: ['请填写 0 到 1 之间的小数。', 'Enter a decimal between 0 and 1.'],
   ratioTooPrecise: ['最多 4 位小数。', 'At most 4 decimals.'],
   seed: ['随机种子（选填）', 'Seed (optional)'],
+  seedShort: ['随机种子', 'Seed'],
   seedHelp: [
     '留空时由服务器生成随机种子（推荐）。如填写，计划将记录为“调用方指定种子”并公开显示。同一种子对同一对象库总是抽出同一名单。',
     'Empty: the server generates a random seed (recommended). A seed you give is recorded as caller-chosen and shown as such. The same seed over the same population always draws the same list.',

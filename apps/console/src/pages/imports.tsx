@@ -219,7 +219,7 @@ function ImportStatus({ id }: { id: string }) {
           {counts.map(([k, v]) => (
             <div key={k} className="fact" data-count={k}>
               <dt>{a(k)}</dt>
-              <dd className="num">{fmt.int(v)}</dd>
+              <dd>{fmt.int(v)}</dd>
             </div>
           ))}
         </dl>

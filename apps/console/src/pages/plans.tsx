@@ -399,7 +399,7 @@ export function PlanDetail({ id, justDrawn }: { id: string; justDrawn: boolean }
             <dd className="mono">{p.createdBy}</dd>
             <dt>{a('seedSource')}</dt>
             <dd data-testid="seed-source">{a(`seedSource.${p.seedSource ?? 'unknown'}`)}</dd>
-            <dt>{a('seed')}</dt>
+            <dt>{a('seedShort')}</dt>
             <dd className="mono wrap">{p.seed}</dd>
             <dt>{a('algorithm')}</dt>
             <dd className="small wrap">{p.algorithm}</dd>

@@ -157,9 +157,15 @@ export function RecordEntry({ initialUscc }: { initialUscc: string }) {
       setV({ ...EMPTY, authorityRegion: v.authorityRegion });
       setRestrictive(false);
     } catch (err) {
-      const byField = fieldErrors(err);
+      // The API's own words (English), marked as the server's, at each field it names.
+      const byField = Object.fromEntries(
+        Object.entries(fieldErrors(err)).map(([k, ms]) => [
+          k,
+          ms.map((m) => `${a('serverSays')}${m}`),
+        ]),
+      );
       setErrors(byField);
-      setError(err as Error);
+      setError(Object.keys(byField).length ? new Error(a('fixFields')) : (err as Error));
       focusFirst(byField);
     } finally {
       setBusy(false);

@@ -39,6 +39,8 @@ import { EnterpriseMeasuresController } from './supervision/enterprise-measures.
 import { EscalationsController } from './supervision/escalations.controller';
 import { InspectionPlansController } from './supervision/inspection-plans.controller';
 import { InspectorsController } from './supervision/inspectors.controller';
+import { InspectorConflictsController } from './supervision/inspector-conflicts.controller';
+import { SamplingRatiosController } from './supervision/sampling-ratios.controller';
 
 @Module({
   imports: [
@@ -75,6 +77,8 @@ import { InspectorsController } from './supervision/inspectors.controller';
     InspectionPlansController,
     InspectorsController,
     AuditController,
+    InspectorConflictsController,
+    SamplingRatiosController,
   ],
   providers: [
     RedisHealthIndicator,

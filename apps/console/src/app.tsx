@@ -9,6 +9,7 @@ import { MyRecords } from './pages/my/my-records';
 import { SignIn, SignInCallback } from './pages/sign-in';
 import { Link, navigate, useLocation, type Location } from './router';
 import { renew, setCurrentUser, USER_STORAGE_KEY, userManager, type Claims } from './auth';
+import './i18n-nav';
 
 const LANG_KEY = 'crs.console.lang';
 
@@ -28,6 +29,16 @@ const RepairApplicationPage = lazy(() =>
   import('./pages/repair-application').then((m) => ({ default: m.RepairApplicationPage })),
 );
 const Runs = lazy(() => import('./pages/runs').then((m) => ({ default: m.Runs })));
+const Plans = lazy(() => import('./pages/plans').then((m) => ({ default: m.Plans })));
+const PlanDetail = lazy(() => import('./pages/plans').then((m) => ({ default: m.PlanDetail })));
+const Inspectors = lazy(() =>
+  import('./pages/inspectors').then((m) => ({ default: m.Inspectors })),
+);
+const AuditTrail = lazy(() => import('./pages/audit').then((m) => ({ default: m.AuditTrail })));
+const Imports = lazy(() => import('./pages/imports').then((m) => ({ default: m.Imports })));
+const RecordEntry = lazy(() =>
+  import('./pages/record-entry').then((m) => ({ default: m.RecordEntry })),
+);
 
 export function App() {
   const [lang, setLang] = useState<Lang>(() =>
@@ -155,7 +166,11 @@ export function App() {
 }
 
 /** What each role may open: menus offer only these, so no page meets a 403. */
-function navItems(role: Claims['role'], t: (k: StringKey) => string): [string, string][] {
+function navItems(
+  role: Claims['role'],
+  t: (k: StringKey) => string,
+  code: (group: string, value: string) => string,
+): [string, string][] {
   if (role === 'enterprise') {
     return [
       ['/my/records', t('navMyRecords')],
@@ -167,6 +182,10 @@ function navItems(role: Claims['role'], t: (k: StringKey) => string): [string, s
       ['/runs', t('navRuns')],
       ['/overview', t('navOverview')],
       ['/enterprises', t('navEnterprises')],
+      ['/inspectors', code('nav', 'inspectors')],
+      ['/audit', code('nav', 'audit')],
+      ['/imports', code('nav', 'imports')],
+      ['/records/new', code('nav', 'records')],
     ];
   }
   return [
@@ -174,6 +193,8 @@ function navItems(role: Claims['role'], t: (k: StringKey) => string): [string, s
     ['/enterprises', t('navEnterprises')],
     ['/repairs', t('navRepairs')],
     ['/runs', t('navRuns')],
+    ['/plans', code('nav', 'plans')],
+    ['/inspectors', code('nav', 'inspectors')],
   ];
 }
 
@@ -185,8 +206,8 @@ const HOME: Record<Claims['role'], string> = {
 };
 
 function Nav({ loc, role }: { loc: Location; role: Claims['role'] }) {
-  const { t } = useI18n();
-  const items = navItems(role, t);
+  const { t, code } = useI18n();
+  const items = navItems(role, t, code);
   return (
     <nav aria-label="main">
       <ul>
@@ -232,6 +253,15 @@ function Routes({ loc, claims }: { loc: Location; claims: Claims }) {
       if (p === '/repairs') return <RepairQueue key={loc.params.toString()} params={loc.params} />;
       if ((m = p.match(/^\/repairs\/(\d+)$/)))
         return <RepairApplicationPage key={m[1]} id={m[1]} />;
+      if (p === '/plans') return <Plans key={loc.params.toString()} params={loc.params} />;
+      if ((m = p.match(/^\/plans\/(\d+)$/)))
+        return <PlanDetail key={m[1]} id={m[1]} justDrawn={loc.params.has('drawn')} />;
+    }
+    if (p === '/inspectors') return <Inspectors role={claims.role} />;
+    if (claims.role === 'admin') {
+      if (p === '/audit') return <AuditTrail key={loc.params.toString()} params={loc.params} />;
+      if (p === '/imports') return <Imports params={loc.params} />;
+      if (p === '/records/new') return <RecordEntry initialUscc={loc.params.get('uscc') ?? ''} />;
     }
     if (p === '/runs') return <Runs role={claims.role} />;
   }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
   Caller,
+  canSeeRegion,
   effectiveRegion,
   isDuplicateKey,
   normalizeJurisdiction,
@@ -42,6 +43,24 @@ function inspectorView(r: InspectorRow): InspectorView {
     name: r.name,
     regionCode: r.region_code,
     active: Boolean(r.active),
+    createdAt: new Date(r.created_at).toISOString(),
+  };
+}
+
+interface ConflictRow {
+  id: number | string;
+  inspector_id: number | string;
+  uscc: string;
+  reason: string;
+  created_at: Date;
+}
+
+function conflictView(r: ConflictRow): ConflictView {
+  return {
+    id: Number(r.id),
+    inspectorId: Number(r.inspector_id),
+    uscc: r.uscc,
+    reason: r.reason,
     createdAt: new Date(r.created_at).toISOString(),
   };
 }
@@ -94,6 +113,37 @@ export class InspectorService {
     };
   }
 
+  /**
+   * The conflicts declared for one inspector, newest first. A regulator sees
+   * those of inspectors inside its jurisdiction; another is 404, as for plans.
+   */
+  async conflicts(
+    caller: Caller,
+    inspectorId: number,
+    q: { page: number; pageSize: number },
+  ): Promise<Page<ConflictView>> {
+    const inspector = await this.get(inspectorId);
+    if (!canSeeRegion(caller, inspector.regionCode)) {
+      throw new NotFoundException(`inspector ${inspectorId} not found`);
+    }
+    const [rows, [{ total }]] = await Promise.all([
+      this.db.query(
+        `SELECT id, inspector_id, uscc, reason, created_at FROM inspector_conflicts
+          WHERE inspector_id = ? ORDER BY id DESC LIMIT ? OFFSET ?`,
+        [inspectorId, q.pageSize, (q.page - 1) * q.pageSize],
+      ),
+      this.db.query('SELECT COUNT(*) AS total FROM inspector_conflicts WHERE inspector_id = ?', [
+        inspectorId,
+      ]),
+    ]);
+    return {
+      items: (rows as ConflictRow[]).map(conflictView),
+      page: q.page,
+      pageSize: q.pageSize,
+      total: Number(total),
+    };
+  }
+
   /** 404 for an unknown inspector, 409 if the same conflict is already declared. */
   async declareConflict(inspectorId: number, dto: DeclareConflictDto): Promise<ConflictView> {
     await this.get(inspectorId);
@@ -115,12 +165,6 @@ export class InspectorService {
       'SELECT id, inspector_id, uscc, reason, created_at FROM inspector_conflicts WHERE id = ?',
       [insertId],
     );
-    return {
-      id: Number(row.id),
-      inspectorId: Number(row.inspector_id),
-      uscc: row.uscc,
-      reason: row.reason,
-      createdAt: new Date(row.created_at).toISOString(),
-    };
+    return conflictView(row as ConflictRow);
   }
 }

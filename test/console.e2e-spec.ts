@@ -581,7 +581,7 @@ describe(
       expect(
         new Set(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-tier')))),
       ).toEqual(new Set([tierWithMost]));
-      expect(await page.getByTestId('pager-status').textContent()).toContain(
+      expect(await page.getByTestId('total-results').textContent()).toContain(
         `共 ${summary.byTier[tierWithMost]} 条`,
       );
       await screenshots(page, 'drill-down-tier');
@@ -602,16 +602,18 @@ describe(
       await page.goto(`${base}/console/enterprises?region=330681`);
       await eventually(async () => {
         await page.reload();
-        await page.getByTestId('pager-status').waitFor();
-        const text = await page.getByTestId('pager-status').textContent();
+        await page.getByTestId('total-results').waitFor();
+        const text = await page.getByTestId('total-results').textContent();
         return text?.includes('共 52 条') ? true : undefined;
       }, 30_000);
-      expect(await page.getByTestId('pager-status').textContent()).toBe('第 1–50 条，共 52 条');
+      expect(await page.getByTestId('total-results').textContent()).toBe(
+        '共 52 条 · 显示第 1–50 条 · 第 1 / 2 页',
+      );
       await page.getByRole('button', { name: '下一页' }).click();
       await page.waitForURL(/page=2/);
       await expect
-        .poll(() => page.getByTestId('pager-status').textContent())
-        .toBe('第 51–52 条，共 52 条');
+        .poll(() => page.getByTestId('total-results').textContent())
+        .toBe('共 52 条 · 显示第 51–52 条 · 第 2 / 2 页');
       expect(await page.getByTestId('search-results').locator('tbody tr').count()).toBe(2);
       // Filtered by name within the region.
       await page.getByLabel('统一社会信用代码或企业名称').fill('诸暨袜业51');
@@ -622,7 +624,9 @@ describe(
       await screenshots(page, 'enterprise-list');
       // In English the pager speaks English.
       await page.getByRole('button', { name: '语言' }).click();
-      await expect.poll(() => page.getByTestId('pager-status').textContent()).toBe('1–1 of 1');
+      await expect
+        .poll(() => page.getByTestId('total-results').textContent())
+        .toBe('1 in all · Showing 1–1 · Page 1 of 1');
       await page.getByRole('button', { name: 'Language' }).click();
     });
 

@@ -43,3 +43,16 @@ export class PlanHeaderView {
   @ApiProperty() createdBy!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
+
+export class TierRatioView {
+  @ApiProperty({ example: 0.1, description: 'used when a draw gives no ratio' }) default!: number;
+  @ApiProperty({ example: 0.05 }) min!: number;
+  @ApiProperty({ example: 0.2 }) max!: number;
+}
+
+export class SamplingRatiosView {
+  @ApiProperty({ type: TierRatioView }) A!: TierRatioView;
+  @ApiProperty({ type: TierRatioView }) B!: TierRatioView;
+  @ApiProperty({ type: TierRatioView }) C!: TierRatioView;
+  @ApiProperty({ type: TierRatioView }) D!: TierRatioView;
+}

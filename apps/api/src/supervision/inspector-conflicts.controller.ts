@@ -1,12 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { Caller, CurrentCaller, IdPipe, PageQueryDto, Roles } from '@app/core';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, Caller, CurrentCaller, IdPipe, PageQueryDto, Roles } from '@app/core';
+import { PageOf } from '../openapi/page-of';
+import { ConflictView } from '../openapi/supervision.views';
 import { InspectorService } from '@app/supervision';
 
 /**
@@ -26,25 +22,14 @@ export class InspectorConflictsController {
     summary: "An inspector's declared conflicts of interest (回避), newest first, paged",
     description: '404 for an unknown inspector or one outside the jurisdiction.',
   })
-  @ApiOkResponse({
-    schema: {
-      example: {
-        items: [
-          {
-            id: 1,
-            inspectorId: 3,
-            uscc: '91330106MA2B3C4D5E',
-            reason: '配偶任该企业财务负责人',
-            createdAt: '2026-06-15T02:00:00.000Z',
-          },
-        ],
-        page: 1,
-        pageSize: 50,
-        total: 1,
-      },
-    },
-  })
-  @ApiNotFoundResponse({ description: 'no such inspector in the jurisdiction' })
+  @ApiOkResponse({ type: PageOf(ConflictView) })
+  @ApiErrors(
+    400,
+    401,
+    403,
+    { status: 404, description: 'no such inspector in the jurisdiction' },
+    429,
+  )
   list(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: number, @Query() q: PageQueryDto) {
     return this.inspectors.conflicts(caller, id, q);
   }

@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@app/core';
+import { ApiErrors, Roles } from '@app/core';
+import { SamplingRatiosView } from '../openapi/supervision.views';
 import { MeasuresCatalog } from '@app/supervision';
 
 /**
@@ -19,16 +20,8 @@ export class SamplingRatiosController {
   @ApiOperation({
     summary: 'Sampling ratio per tier: the default and the allowed range {default, min, max}',
   })
-  @ApiOkResponse({
-    schema: {
-      example: {
-        A: { default: 0.05, min: 0, max: 0.05 },
-        B: { default: 0.1, min: 0.05, max: 0.2 },
-        C: { default: 0.4, min: 0.21, max: 0.6 },
-        D: { default: 0.8, min: 0.61, max: 1 },
-      },
-    },
-  })
+  @ApiOkResponse({ type: SamplingRatiosView })
+  @ApiErrors(401, 403, 429)
   get() {
     return this.catalog.config.inspection.ratios;
   }

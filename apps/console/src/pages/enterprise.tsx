@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api';
 import { ErrorNote, Loading, Section } from '../components/common';
-import { Pager } from '../components/pager';
+import { Pager } from '../components/admin-kit';
 import { TierBadge } from '../components/tier-badge';
 import { ScoreHistory } from '../components/score-history';
 import { Waterfall } from '../components/waterfall';
@@ -174,11 +174,7 @@ export function EnterpriseSearch({ params }: { params: URLSearchParams }) {
           </>
         )}
         {results.data && results.data.total > 0 && (
-          <Pager
-            page={results.data}
-            label={t('results')}
-            onPage={(n) => go({ q, tier, region }, n)}
-          />
+          <Pager data={results.data} id="results" onPage={(n) => go({ q, tier, region }, n)} />
         )}
       </Section>
     </>

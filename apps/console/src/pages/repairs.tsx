@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorNote, Loading, Section } from '../components/common';
-import { Pager } from '../components/pager';
+import { Pager } from '../components/admin-kit';
 import { fmt } from '../format';
 import { useI18n } from '../i18n';
 import { Link, navigate } from '../router';
@@ -120,11 +120,7 @@ export function RepairQueue({ params }: { params: URLSearchParams }) {
           </div>
         )}
         {list.data && list.data.total > 0 && (
-          <Pager
-            page={list.data}
-            label={t('repairsTitle')}
-            onPage={(n) => go({ status, overdue }, n)}
-          />
+          <Pager data={list.data} id="queue" onPage={(n) => go({ status, overdue }, n)} />
         )}
       </Section>
     </>

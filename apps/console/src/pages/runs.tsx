@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { ErrorNote, Loading, Section } from '../components/common';
-import { Pager } from '../components/pager';
+import { Pager } from '../components/admin-kit';
 import { TransitionMatrix } from '../components/transition-matrix';
 import { fmt } from '../format';
 import { useI18n } from '../i18n';
@@ -82,9 +82,7 @@ export function Runs({ role }: { role: Role }) {
             </table>
           </div>
         )}
-        {runs.data && runs.data.total > 0 && (
-          <Pager page={runs.data} label={t('runsTitle')} onPage={setPage} />
-        )}
+        {runs.data && runs.data.total > 0 && <Pager data={runs.data} id="runs" onPage={setPage} />}
       </Section>
     </>
   );

@@ -247,7 +247,9 @@ function Routes({ loc, claims }: { loc: Location; claims: Claims }) {
     if (p === '/enterprises')
       return <EnterpriseSearch key={loc.params.toString()} params={loc.params} />;
     if ((m = p.match(/^\/enterprises\/([0-9A-Za-z]{18})$/))) {
-      return <EnterpriseDetail key={m[1].toUpperCase()} uscc={m[1].toUpperCase()} />;
+      return (
+        <EnterpriseDetail key={m[1].toUpperCase()} uscc={m[1].toUpperCase()} role={claims.role} />
+      );
     }
     if (claims.role === 'regulator') {
       if (p === '/repairs') return <RepairQueue key={loc.params.toString()} params={loc.params} />;

@@ -263,13 +263,6 @@ const ADMIN = {
   yearInvalid: ['请填写 1980 至 2100 之间的年份。', 'Enter a year from 1980 to 2100.'],
   authorityInvalid: ['请填写 6 位行政区划代码。', 'Enter a 6-digit division code.'],
   serverSays: ['服务器校验：', 'The server says: '],
-  'result.PASS': ['未发现问题', 'No problem found'],
-  'result.PROBLEM': ['发现问题', 'Problems found'],
-  'result.NOT_FOUND': ['通过登记的住所（经营场所）无法联系', 'Not found at its address'],
-  'field.FOOD': ['食品', 'Food'],
-  'field.DRUG': ['药品', 'Drugs'],
-  'field.SPECIAL_EQUIPMENT': ['特种设备', 'Special equipment'],
-  'field.OTHER': ['其他', 'Other'],
 } satisfies Record<string, [string, string]>;
 
 export type AdminKey = keyof typeof ADMIN;

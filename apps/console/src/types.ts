@@ -88,6 +88,8 @@ export interface CreditRecord {
   restrictive?: boolean;
   reason?: string;
   result?: string;
+  field?: string;
+  authorityRegion?: string;
   title?: string;
   year?: number;
   rating?: string;

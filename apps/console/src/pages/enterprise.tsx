@@ -20,6 +20,7 @@ import type {
 } from '../types';
 import { TIERS } from '../types';
 import { useApi } from '../use-api';
+import type { Role } from '../auth';
 
 export function SearchBox({ initial = '' }: { initial?: string }) {
   const { t } = useI18n();
@@ -207,21 +208,24 @@ function recordDetails(r: CreditRecord, i18n: I18n): string {
   if (r.amount !== undefined) parts.push(fmt.cny(r.amount));
   if (r.documentNo) parts.push(r.documentNo);
   if (r.reason) parts.push(r.reason);
-  if (r.result) parts.push(r.result);
+  if (r.field) parts.push(i18n.code('field', r.field));
+  if (r.result) parts.push(i18n.code('result', r.result));
   if (r.title) parts.push(r.title);
   if (r.year !== undefined) parts.push(String(r.year));
   if (r.rating) parts.push(r.rating);
   return parts.join(' · ');
 }
 
-export function EnterpriseDetail({ uscc }: { uscc: string }) {
+export function EnterpriseDetail({ uscc, role }: { uscc: string; role: Role }) {
   const i18n = useI18n();
   const { t, code, label } = i18n;
   const profile = useApi<Enterprise>(`/enterprises/${uscc}`);
   const risk = useApi<Assessment>(`/enterprises/${uscc}/risk`);
   const records = useApi<Page<CreditRecord>>(`/enterprises/${uscc}/records?pageSize=500`);
   const history = useApi<Page<Assessment>>(`/enterprises/${uscc}/risk/history?pageSize=50`);
-  const measures = useApi<Measures>(`/enterprises/${uscc}/measures`);
+  // Supervision measures are the regulators' (an admin would only meet a 403 there).
+  const supervises = role === 'regulator';
+  const measures = useApi<Measures>(supervises ? `/enterprises/${uscc}/measures` : null);
   const [without, setWithout] = useState<Set<number>>(new Set());
   const [sim, setSim] = useState<{ result?: Simulation; error?: Error; busy?: boolean }>({});
 
@@ -561,34 +565,36 @@ export function EnterpriseDetail({ uscc }: { uscc: string }) {
           )}
         </Section>
 
-        <Section title={t('measures')} id="measures">
-          {measures.error ? (
-            measures.error instanceof ApiError && measures.error.status === 404 ? (
+        {supervises && (
+          <Section title={t('measures')} id="measures">
+            {measures.error ? (
+              measures.error instanceof ApiError && measures.error.status === 404 ? (
+                <p className="muted">{t('noMeasures')}</p>
+              ) : (
+                <ErrorNote error={measures.error} />
+              )
+            ) : !measures.data ? (
+              <Loading />
+            ) : measures.data.measures.length === 0 ? (
               <p className="muted">{t('noMeasures')}</p>
             ) : (
-              <ErrorNote error={measures.error} />
-            )
-          ) : !measures.data ? (
-            <Loading />
-          ) : measures.data.measures.length === 0 ? (
-            <p className="muted">{t('noMeasures')}</p>
-          ) : (
-            <ul className="measures" data-testid="measures">
-              {measures.data.measures.map((m) => (
-                <li key={m.id}>
-                  <span className={`tag tag-${m.kind.toLowerCase()}`}>
-                    {code('measure', m.kind)}
-                  </span>{' '}
-                  {i18n.lang === 'zh' ? m.zh : m.en}
-                  <div className="muted small">
-                    {t('triggeredBy')}:{' '}
-                    {m.triggers.map((tr) => (i18n.lang === 'zh' ? tr.zh : tr.en)).join('；')}
-                  </div>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Section>
+              <ul className="measures" data-testid="measures">
+                {measures.data.measures.map((m) => (
+                  <li key={m.id}>
+                    <span className={`tag tag-${m.kind.toLowerCase()}`}>
+                      {code('measure', m.kind)}
+                    </span>{' '}
+                    {i18n.lang === 'zh' ? m.zh : m.en}
+                    <div className="muted small">
+                      {t('triggeredBy')}:{' '}
+                      {m.triggers.map((tr) => (i18n.lang === 'zh' ? tr.zh : tr.en)).join('；')}
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Section>
+        )}
       </div>
     </>
   );

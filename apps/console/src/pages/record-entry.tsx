@@ -308,7 +308,7 @@ export function RecordEntry({ initialUscc }: { initialUscc: string }) {
             select(
               'field',
               a('penaltyField'),
-              FIELDS.map((f) => [f, a(`field.${f}` as AdminKey)]),
+              FIELDS.map((f) => [f, code('field', f)]),
               a('penaltyFieldAuto'),
             )}
           {has('reason') && text('reason', a('listingReason'), { max: 500 })}
@@ -316,7 +316,7 @@ export function RecordEntry({ initialUscc }: { initialUscc: string }) {
             select(
               'result',
               a('inspectionResult'),
-              RESULTS.map((r) => [r, a(`result.${r}` as AdminKey)]),
+              RESULTS.map((r) => [r, code('result', r)]),
               '—',
             )}
           {has('title') && text('title', a('honorTitle'), { max: 200 })}

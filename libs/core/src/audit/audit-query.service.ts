@@ -1,4 +1,5 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { periodBound } from '../http/period-bound';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Page } from '../http/page-query.dto';
@@ -56,11 +57,11 @@ export class AuditQueryService {
     }
     if (q.from) {
       where.push('at >= ?');
-      params.push(instant(q.from, 'from'));
+      params.push(periodBound(q.from, 'from'));
     }
     if (q.to) {
       where.push('at < ?');
-      params.push(instant(q.to, 'to'));
+      params.push(periodBound(q.to, 'to'));
     }
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [rows, [{ total }]] = await Promise.all([
@@ -73,20 +74,6 @@ export class AuditQueryService {
     ]);
     return { items: rows.map(view), page: q.page, pageSize: q.pageSize, total: Number(total) };
   }
-}
-
-/** A date means the start of that day (UTC) for `from`, the start of the next one for `to`. */
-function instant(value: string, field: 'from' | 'to'): Date {
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
-  const d = new Date(dateOnly ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(d.getTime())) {
-    throw new BadRequestException({
-      message: `invalid request: ${field}`,
-      details: [{ field, message: `${field} must be an ISO-8601 date or timestamp` }],
-    });
-  }
-  if (dateOnly && field === 'to') d.setUTCDate(d.getUTCDate() + 1);
-  return d;
 }
 
 function view(r: AuditRow): AuditEntryView {

@@ -1,4 +1,5 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { periodBound } from '@app/core/http/period-bound';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { Caller, canSeeRegion, effectiveRegion, Page } from '@app/core';
 import { InspectionPlanRepository, PlanHeader, PlanPeriod } from './inspection-plan.repository';
 import { inspectionPlanView, InspectionPlanView } from './inspection-plan.view';
@@ -53,21 +54,4 @@ export class InspectionPlanQueryService {
     if (!visible) throw new NotFoundException(`inspection plan ${id} not found`);
     return header;
   }
-}
-
-/**
- * A date means the start of that day (UTC) for `from`, the start of the next
- * one for `to`, as in the audit list's period.
- */
-function periodBound(value: string, field: 'from' | 'to'): Date {
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
-  const d = new Date(dateOnly ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(d.getTime())) {
-    throw new BadRequestException({
-      message: `invalid request: ${field}`,
-      details: [{ field, message: `${field} must be an ISO-8601 date or timestamp` }],
-    });
-  }
-  if (dateOnly && field === 'to') d.setUTCDate(d.getUTCDate() + 1);
-  return d;
 }

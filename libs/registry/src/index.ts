@@ -19,3 +19,4 @@ export * from './services/rescore-outbox-relay.service';
 export * from './record-input';
 export * from './services/abnormal-listing.reader';
 export * from './industry-names';
+export * from './services/record-status-writer.service';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IndustryCatalog } from './industry-names';
+import { RecordStatusWriter } from './services/record-status-writer.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CreditRecord } from './entities/credit-record.entity';
 import { Enterprise } from './entities/enterprise.entity';
@@ -26,6 +27,7 @@ import { AbnormalListingReader } from './services/abnormal-listing.reader';
     InputsChangeMarker,
     AbnormalListingReader,
     IndustryCatalog,
+    RecordStatusWriter,
   ],
   exports: [
     EnterpriseService,
@@ -37,6 +39,7 @@ import { AbnormalListingReader } from './services/abnormal-listing.reader';
     InputsChangeMarker,
     AbnormalListingReader,
     IndustryCatalog,
+    RecordStatusWriter,
     TypeOrmModule,
   ],
 })

@@ -66,12 +66,7 @@ export class ChunkRunner {
         m,
       );
       if (!run.dry_run && run.mode === 'full') {
-        // Cancelled since their last assessment: no longer classified.
-        await m.query(
-          `DELETE c FROM current_assessments c JOIN enterprises e ON e.id = c.enterprise_id
-            WHERE e.id BETWEEN ? AND ? AND e.status = 'CANCELLED'`,
-          [fromId, toId],
-        );
+        await this.store.removeCurrentOfCancelled(fromId, toId, m);
       }
       const stats = emptyStats();
       // Outcomes come in the order of the items stored.

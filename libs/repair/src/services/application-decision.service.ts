@@ -12,7 +12,13 @@ import { retryOnDeadlock } from '@app/core/database/deadlock-retry';
 import { BusinessRuleException, ErrorDetail } from '@app/core/http/api-error';
 import { Clock } from '@app/core/values/clock';
 import { WorkingDayCalendar } from '@app/core/values/working-days';
-import { CreditRecord, InputsChangeMarker, LISTING_KINDS, RescoreRequester } from '@app/registry';
+import {
+  CreditRecord,
+  InputsChangeMarker,
+  LISTING_KINDS,
+  RecordStatusWriter,
+  RescoreRequester,
+} from '@app/registry';
 import { RepairApplication } from '../entities/repair-application.entity';
 import { RepairHistoryEntry } from '../entities/repair-history-entry.entity';
 import { RepairEvidence } from '../entities/repair-evidence.entity';
@@ -47,6 +53,7 @@ export class ApplicationDecisionService {
     private readonly marker: InputsChangeMarker,
     private readonly rescore: RescoreRequester,
     private readonly evidence: EvidenceStore,
+    private readonly records: RecordStatusWriter,
     private readonly clock: Clock,
   ) {}
 
@@ -210,52 +217,35 @@ export class ApplicationDecisionService {
     action: ApplicationAction,
   ): Promise<string[]> {
     if (action !== 'approve' && action !== 'revoke') return [];
-    const records = m.getRepository(CreditRecord);
-    const record = await records.findOneByOrFail({ id: app.recordId });
+    const record = await m.getRepository(CreditRecord).findOneByOrFail({ id: app.recordId });
     const approve = action === 'approve';
-    const [from, to] = approve ? ['ACTIVE', 'REPAIRED'] : ['REPAIRED', 'ACTIVE'];
+    const [from, to] = approve
+      ? (['ACTIVE', 'REPAIRED'] as const)
+      : (['REPAIRED', 'ACTIVE'] as const);
     const restart = !approve && this.policyOf(app).revocationRestartsPublicity;
-    const { affected } = await m
-      .createQueryBuilder()
-      .update(CreditRecord)
-      .set({
-        status: to as CreditRecord['status'],
-        ...(restart ? { publicityFrom: this.clock.today() } : {}),
-      })
-      .where('id = :id AND status = :from', { id: app.recordId, from })
-      .execute();
-    if (affected !== 1) {
+    const moved = await this.records.move(m, app.recordId, from, to, {
+      publicityFrom: restart ? this.clock.today() : undefined,
+    });
+    if (!moved) {
       throw new ConflictException(
         `record ${app.recordId} is no longer ${from}: the application cannot be ${action}d`,
       );
     }
     if (approve && record.kind === 'PENALTY' && record.relatedRecordId) {
       // 2025 scope: repairing a penalty also ends the publication of the inspection result it followed from.
-      const { affected: also } = await m
-        .createQueryBuilder()
-        .update(CreditRecord)
-        .set({ status: 'REPAIRED' })
-        .where("id = :id AND kind = 'INSPECTION' AND status = 'ACTIVE' AND result <> 'PASS'", {
-          id: record.relatedRecordId,
-        })
-        .execute();
-      if (also === 1) {
+      const also = await this.records.move(m, record.relatedRecordId, 'ACTIVE', 'REPAIRED', {
+        where: 'negativeInspection',
+      });
+      if (also) {
         await m.update(
           RepairApplication,
           { id: app.id },
-          {
-            alsoRepairedRecordId: record.relatedRecordId,
-          },
+          { alsoRepairedRecordId: record.relatedRecordId },
         );
       }
     }
     if (!approve && app.alsoRepairedRecordId) {
-      await m
-        .createQueryBuilder()
-        .update(CreditRecord)
-        .set({ status: 'ACTIVE' })
-        .where("id = :id AND status = 'REPAIRED'", { id: app.alsoRepairedRecordId })
-        .execute();
+      await this.records.move(m, app.alsoRepairedRecordId, 'REPAIRED', 'ACTIVE');
     }
     // A listing also counts against enterprises linked by a person (L1/L2).
     return this.marker.mark(m, app.enterpriseId, { linked: LISTING_KINDS.includes(record.kind) });

@@ -9,6 +9,7 @@ import {
   CreditRecord,
   EnterpriseService,
   InputsChangeMarker,
+  RecordStatusWriter,
   recordView,
   RescoreRequester,
 } from '@app/registry';
@@ -30,6 +31,7 @@ export class TemporaryRepairService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly marker: InputsChangeMarker,
     private readonly rescore: RescoreRequester,
+    private readonly records: RecordStatusWriter,
     private readonly clock: Clock,
   ) {}
 
@@ -84,16 +86,13 @@ export class TemporaryRepairService {
           })),
         });
       }
-      await m.update(CreditRecord, dto.recordIds.map(String), {
-        suspendedFrom: today,
-        suspendedUntil: dto.planEndsOn,
-        suspensionDocumentNo: dto.courtDocumentNo,
+      const records = await this.records.suspend(m, dto.recordIds, {
+        from: today,
+        until: dto.planEndsOn,
+        documentNo: dto.courtDocumentNo,
       });
       const linked = found.some((r) => r.kind !== 'PENALTY');
       const affected = await this.marker.mark(m, enterprise.id, { linked });
-      const records = await m
-        .getRepository(CreditRecord)
-        .findBy(dto.recordIds.map((id) => ({ id: String(id) })));
       return { records, affected };
     });
     for (const u of affected) await this.rescore.request(u, `temporary-repair:${uscc}`);

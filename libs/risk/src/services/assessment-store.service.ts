@@ -139,4 +139,16 @@ export class AssessmentStore {
     if (enterpriseIds.length)
       await m.query('DELETE FROM current_assessments WHERE enterprise_id IN (?)', [enterpriseIds]);
   }
+
+  /**
+   * A full run's chunk: enterprises of the id range cancelled since their last
+   * assessment are no longer classified.
+   */
+  async removeCurrentOfCancelled(fromId: number, toId: number, m: EntityManager): Promise<void> {
+    await m.query(
+      `DELETE c FROM current_assessments c JOIN enterprises e ON e.id = c.enterprise_id
+        WHERE e.id BETWEEN ? AND ? AND e.status = 'CANCELLED'`,
+      [fromId, toId],
+    );
+  }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RegistryModule } from '@app/registry';
+import { RiskModule } from '@app/risk';
 import { EnterpriseMeasuresService } from './services/enterprise-measures.service';
 import { InspectionPlanDrawer } from './services/inspection-plan-drawer.service';
 import { InspectionPlanQueryService } from './services/inspection-plan-query.service';
@@ -34,7 +35,7 @@ const services = [
  * daily processor is registered by the worker).
  */
 @Module({
-  imports: [RegistryModule],
+  imports: [RegistryModule, RiskModule],
   providers: services,
   exports: services,
 })

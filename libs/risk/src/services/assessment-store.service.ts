@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Assessment, Tier } from '@app/scoring';
-import { fingerprint, storedFactors, storedVetoes } from './stored-assessment';
+import {
+  fingerprint,
+  parseJsonColumn,
+  storedFactors,
+  storedVetoes,
+  type StoredVeto,
+} from './stored-assessment';
 
 export interface AssessmentToStore {
   assessment: Assessment;
@@ -138,6 +144,27 @@ export class AssessmentStore {
   async removeCurrent(enterpriseIds: number[], m: EntityManager = this.db.manager): Promise<void> {
     if (enterpriseIds.length)
       await m.query('DELETE FROM current_assessments WHERE enterprise_id IN (?)', [enterpriseIds]);
+  }
+
+  /**
+   * An enterprise's current standing as other libraries need it (tier, date,
+   * model, vetoes), or null if it has no current assessment (not assessed yet,
+   * or cancelled and so no longer classified).
+   */
+  async currentStanding(
+    enterpriseId: number | string,
+  ): Promise<{ tier: string; asOf: string; modelVersion: string; vetoes: StoredVeto[] } | null> {
+    const [row] = await this.db.query(
+      'SELECT tier, as_of, model_version, vetoes FROM current_assessments WHERE enterprise_id = ?',
+      [enterpriseId],
+    );
+    if (!row) return null;
+    return {
+      tier: row.tier,
+      asOf: row.as_of,
+      modelVersion: row.model_version,
+      vetoes: parseJsonColumn<StoredVeto[]>(row.vetoes),
+    };
   }
 
   /**

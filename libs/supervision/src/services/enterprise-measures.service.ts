@@ -1,8 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Caller } from '@app/core';
 import { EnterpriseService } from '@app/registry';
+import { AssessmentStore } from '@app/risk';
 import {
   AppliedTrigger,
   CreditSituation,
@@ -26,11 +25,6 @@ const VETO_FLAGS: Record<string, ListFlag> = {
   JUDGMENT_DEBTOR: 'judgmentDebtor',
 };
 
-interface StoredVeto {
-  code: string;
-  recordIds?: number[];
-}
-
 export interface TriggerView extends AppliedTrigger {
   /** For list triggers: the records that put the enterprise on the list. */
   recordIds?: number[];
@@ -50,23 +44,17 @@ export interface EnterpriseMeasuresView {
 @Injectable()
 export class EnterpriseMeasuresService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly assessments: AssessmentStore,
     private readonly enterprises: EnterpriseService,
     private readonly catalog: MeasuresCatalog,
   ) {}
 
   async forEnterprise(caller: Caller, uscc: string): Promise<EnterpriseMeasuresView> {
     const e = await this.enterprises.findVisible(caller, uscc);
-    const rows: { tier: string; as_of: string; model_version: string; vetoes: unknown }[] =
-      await this.db.query(
-        'SELECT tier, as_of, model_version, vetoes FROM current_assessments WHERE enterprise_id = ?',
-        [e.id],
-      );
+    const row = await this.assessments.currentStanding(e.id);
     // No current row: not assessed yet, or CANCELLED and so no longer supervised.
-    if (rows.length === 0) throw new NotFoundException(`enterprise ${uscc} has not been assessed`);
-    const row = rows[0];
-    const vetoes: StoredVeto[] =
-      typeof row.vetoes === 'string' ? JSON.parse(row.vetoes) : (row.vetoes as StoredVeto[]);
+    if (!row) throw new NotFoundException(`enterprise ${uscc} has not been assessed`);
+    const vetoes = row.vetoes;
     const listings = new Map<ListFlag, number[]>();
     for (const v of vetoes) {
       const flag = VETO_FLAGS[v.code];
@@ -81,8 +69,8 @@ export class EnterpriseMeasuresService {
     return {
       uscc,
       tier: row.tier,
-      asOf: row.as_of,
-      modelVersion: row.model_version,
+      asOf: row.asOf,
+      modelVersion: row.modelVersion,
       situation,
       measures: measuresInForce(this.catalog.config, situation).map((m) => ({
         ...m,

@@ -1,4 +1,5 @@
 import { regionLikePattern } from '@app/core';
+import { dueForAssessmentCondition } from '@app/risk';
 
 /** The persisted definition of a run, as far as choosing its enterprises goes. */
 export interface RunScope {
@@ -24,13 +25,10 @@ export function runCondition(scope: RunScope): { sql: string; params: unknown[] 
     params.push(regionLikePattern(scope.region));
   }
   if (scope.mode === 'incremental') {
-    parts.push(`(
-      ${scope.changedSince ? 'e.inputs_changed_at >= ? OR ' : ''}
-      NOT EXISTS (SELECT 1 FROM current_assessments c
-                   WHERE c.enterprise_id = e.id AND c.model_hash = ?
-                     AND (c.next_review_on IS NULL OR c.next_review_on > ?)))`);
+    const due = dueForAssessmentCondition('e', scope.modelHash, scope.asOf);
+    parts.push(`(${scope.changedSince ? 'e.inputs_changed_at >= ? OR ' : ''}${due.sql})`);
     if (scope.changedSince) params.push(scope.changedSince);
-    params.push(scope.modelHash, scope.asOf);
+    params.push(...due.params);
   }
   return { sql: parts.join(' AND '), params };
 }

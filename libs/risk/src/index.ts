@@ -11,3 +11,4 @@ export * from './services/stored-assessment';
 export * from './processors/rescore.processor';
 export * from './dto/risk-queries.dto';
 export * from './dto/simulate.dto';
+export * from './services/current-tier.reader';

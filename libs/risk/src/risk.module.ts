@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RegistryModule } from '@app/registry';
 import { AssessmentStore } from './services/assessment-store.service';
+import { CurrentTierReader } from './services/current-tier.reader';
 import { ModelCatalog } from './services/model-catalog.service';
 import { ProfileLoader } from './services/profile-loader.service';
 import { RescoreService } from './services/rescore.service';
@@ -14,6 +15,7 @@ const services = [
   RescoreService,
   RiskQueryService,
   SimulationService,
+  CurrentTierReader,
 ];
 
 @Module({

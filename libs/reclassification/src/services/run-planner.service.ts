@@ -8,6 +8,7 @@ import { ChunkJobData, chunkJobId, ReclassifyJob } from '../jobs';
 import { runCondition, RunScope } from '../run-selection';
 import { RunFinisher } from './run-finisher.service';
 import { RunRow } from './run-view';
+import { AssessmentStore } from '@app/risk';
 
 interface Chunk {
   fromId: number;
@@ -34,6 +35,7 @@ export class RunPlanner {
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly finisher: RunFinisher,
+    private readonly assessments: AssessmentStore,
   ) {}
 
   async plan(runId: number): Promise<number> {
@@ -130,34 +132,23 @@ export class RunPlanner {
   }
 
   /**
-   * The candidates through three index-friendly queries (inputs changed,
-   * review date come, no current assessment by this model), cut into chunks.
+   * The candidates through three index-friendly queries (inputs changed here;
+   * review date come and no current assessment by this model, risk's), cut
+   * into chunks.
    */
   private async incrementalChunks(scope: RunScope): Promise<Chunk[]> {
     const region = scope.region ? ' AND e.region_code LIKE ?' : '';
     const rp = scope.region ? [regionLikePattern(scope.region)] : [];
     const live = "e.status <> 'CANCELLED'";
-    const queries: [string, unknown[]][] = [
-      [
-        `SELECT e.id FROM enterprises e WHERE e.inputs_changed_at >= ? AND ${live}${region}`,
-        [scope.changedSince ?? EPOCH, ...rp],
-      ],
-      [
-        `SELECT e.id FROM current_assessments c JOIN enterprises e ON e.id = c.enterprise_id
-          WHERE c.next_review_on <= ? AND ${live}${region}`,
-        [scope.asOf, ...rp],
-      ],
-      [
-        `SELECT e.id FROM enterprises e LEFT JOIN current_assessments c ON c.enterprise_id = e.id
-          WHERE (c.enterprise_id IS NULL OR c.model_hash <> ?) AND ${live}${region}`,
-        [scope.modelHash, ...rp],
-      ],
-    ];
-    const ids = new Set<number>();
-    for (const [sql, params] of queries) {
-      for (const r of (await this.db.query(sql, params)) as { id: string | number }[])
-        ids.add(Number(r.id));
-    }
+    const changed: { id: string | number }[] = await this.db.query(
+      `SELECT e.id FROM enterprises e WHERE e.inputs_changed_at >= ? AND ${live}${region}`,
+      [scope.changedSince ?? EPOCH, ...rp],
+    );
+    const due = await this.assessments.dueForAssessment(scope.asOf, scope.modelHash, {
+      sql: `${live}${region}`,
+      params: rp,
+    });
+    const ids = new Set<number>([...changed.map((r) => Number(r.id)), ...due]);
     const sorted = Float64Array.from(ids).sort();
     const size = this.config.env.RECLASSIFY_CHUNK_SIZE;
     const chunks: Chunk[] = [];

@@ -168,6 +168,33 @@ export class AssessmentStore {
   }
 
   /**
+   * Ids of enterprises (narrowed by `where`, a condition on `enterprises e`)
+   * whose current assessment's review date has come by `asOf`, or that have
+   * none by `modelHash`: what an incremental run re-scores besides changed
+   * inputs. Two index-friendly queries of the same rule as
+   * `dueForAssessmentCondition` (kept side by side, here, so they cannot drift).
+   */
+  async dueForAssessment(
+    asOf: string,
+    modelHash: string,
+    where: { sql: string; params: unknown[] },
+  ): Promise<number[]> {
+    const [due, unassessed]: { id: string | number }[][] = await Promise.all([
+      this.db.query(
+        `SELECT e.id FROM current_assessments c JOIN enterprises e ON e.id = c.enterprise_id
+          WHERE c.next_review_on <= ? AND ${where.sql}`,
+        [asOf, ...where.params],
+      ),
+      this.db.query(
+        `SELECT e.id FROM enterprises e LEFT JOIN current_assessments c ON c.enterprise_id = e.id
+          WHERE (c.enterprise_id IS NULL OR c.model_hash <> ?) AND ${where.sql}`,
+        [modelHash, ...where.params],
+      ),
+    ]);
+    return [...due, ...unassessed].map((r) => Number(r.id));
+  }
+
+  /**
    * A full run's chunk: enterprises of the id range cancelled since their last
    * assessment are no longer classified.
    */
@@ -178,4 +205,23 @@ export class AssessmentStore {
       [fromId, toId],
     );
   }
+}
+
+/**
+ * The SQL condition (on `enterprises <alias>`) true when the enterprise has no
+ * current assessment by `modelHash`, or its next review date has come by
+ * `asOf`: what an incremental run re-scores besides changed inputs. The same
+ * rule as `AssessmentStore.dueForAssessment`, as one condition for a join.
+ */
+export function dueForAssessmentCondition(
+  alias: string,
+  modelHash: string,
+  asOf: string,
+): { sql: string; params: unknown[] } {
+  return {
+    sql: `NOT EXISTS (SELECT 1 FROM current_assessments c
+                   WHERE c.enterprise_id = ${alias}.id AND c.model_hash = ?
+                     AND (c.next_review_on IS NULL OR c.next_review_on > ?))`,
+    params: [modelHash, asOf],
+  };
 }

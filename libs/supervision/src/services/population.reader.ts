@@ -1,24 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { QueryRunner } from 'typeorm';
-import { regionLikePattern } from '@app/core';
+import { CurrentTierReader } from '@app/risk';
 import { PerTier, PopulationRow, isTier } from '../domain';
 
-/**
- * The population of a draw: enterprises with a current tier whose region code
- * starts with `region`, except REVOKED (吊销) and CANCELLED (注销) ones: they
- * may no longer trade, so there is nothing to inspect. REVOKED enterprises
- * keep a current tier (D, by the model's veto) for the measures it drives,
- * so only this filter keeps them out; CANCELLED ones have no current row, and
- * the filter keeps that true if a stale row survives. Both reads must run in
- * the same REPEATABLE READ transaction, so the grouped counts and the stream
- * see one snapshot and the plan's ordinals mean the same rows.
- */
-const FROM = `FROM current_assessments c JOIN enterprises e ON e.id = c.enterprise_id
-  WHERE e.status NOT IN ('REVOKED', 'CANCELLED') AND e.region_code LIKE ?`;
-
-/** The population in enterprise-id order; also the benchmark's floor (same rows, no drawing). */
-export const POPULATION_STREAM_SQL = `SELECT c.enterprise_id AS id, e.uscc, c.tier ${FROM}
-  ORDER BY c.enterprise_id`;
+/** The draw's population is risk's to read (CurrentTierReader); re-exported for the benchmark. */
+export { POPULATION_STREAM_SQL } from '@app/risk';
 
 const DETAILS_BATCH = 5000;
 
@@ -27,18 +13,22 @@ export interface EnterpriseDetails {
   regionCode: string;
 }
 
+/**
+ * The population of a draw: the region's enterprises that may trade, with
+ * their current tier (risk's CurrentTierReader), in one REPEATABLE READ
+ * transaction so the grouped counts and the stream see one snapshot and the
+ * plan's ordinals mean the same rows.
+ */
 @Injectable()
 export class PopulationReader {
+  constructor(private readonly tiers: CurrentTierReader) {}
+
   /** One grouped query: the population per tier. */
   async countByTier(runner: QueryRunner, region: string): Promise<PerTier<number>> {
-    const rows: { tier: string; n: number | string }[] = await runner.query(
-      `SELECT c.tier, COUNT(*) AS n ${FROM} GROUP BY c.tier`,
-      [regionLikePattern(region)],
-    );
     const counts: PerTier<number> = { A: 0, B: 0, C: 0, D: 0 };
-    for (const r of rows) {
-      if (!isTier(r.tier)) throw new Error(`current_assessments holds unknown tier '${r.tier}'`);
-      counts[r.tier] = Number(r.n);
+    for (const r of await this.tiers.countByTier(runner, region)) {
+      if (!isTier(r.tier)) throw new Error(`current assessments hold unknown tier '${r.tier}'`);
+      counts[r.tier] = r.n;
     }
     return counts;
   }
@@ -49,8 +39,7 @@ export class PopulationReader {
    * three columns the draw needs; names are looked up for the drawn few.
    */
   async stream(runner: QueryRunner, region: string): Promise<AsyncIterable<PopulationRow>> {
-    const rows = await runner.stream(POPULATION_STREAM_SQL, [regionLikePattern(region)]);
-    return rows as unknown as AsyncIterable<PopulationRow>;
+    return (await this.tiers.stream(runner, region)) as AsyncIterable<PopulationRow>;
   }
 
   /** Name and region of drawn enterprises, read in the same snapshot, in batches. */

@@ -172,9 +172,19 @@ describe('evidence uploads: limits and strict multipart (real MySQL + Redis + wo
     };
     const holders: (() => void)[] = [];
     const statuses = [held(), held()];
-    // Both slots are taken once the held bodies have reached the handler.
+    // Both slots are taken once the held bodies have reached the handler. The
+    // probe is a malformed upload (a text field first: 400 while a slot is
+    // free), so probing before the holders arrive stores nothing and cannot
+    // use up the quota the holders need.
+    const probe = await newEnterprise();
     const refused = await eventually(async () => {
-      const res = await upload(e.token, pdf());
+      const res = await t
+        .http()
+        .post('/api/v1/evidence')
+        .set(auth(probe.token))
+        .field('note', 'probe')
+        .attach('file', pdf(), { filename: 'p.pdf', contentType: 'application/pdf' });
+      if (res.status !== 503) expect(res.status).toBe(400);
       return res.status === 503 ? res : undefined;
     });
     expect(refused.headers['retry-after']).toMatch(/^\d+$/);

@@ -17,6 +17,23 @@ export default tseslint.config(
     },
   },
   {
+    // Every setting goes through the validated environment (libs/core/src/config).
+    files: ['libs/**/*.ts', 'apps/**/*.ts', 'apps/**/*.tsx'],
+    ignores: [
+      '**/*.spec.ts',
+      'libs/core/src/config/environment.ts',
+      'libs/core/src/config/app-config.ts',
+      // A client's secret is named by its config entry (secretEnv), so it is looked up by that name.
+      'libs/identity/src/embedded/directory.ts',
+    ],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'read settings through AppConfig or environmentSetting()' },
+      ],
+    },
+  },
+  {
     // The scoring engine stays pure: no framework, database or queue code inside.
     files: ['libs/scoring/src/**/*.ts'],
     rules: {

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { logDestination, logFormat } from '../../api/src/logging/log-destination';
-import { CoreModule } from '@app/core';
+import { CoreModule, environmentSetting, logDestination, logFormat } from '@app/core';
 import {
   NightlyScheduler,
   ReclassificationModule,
@@ -19,9 +18,9 @@ import { EscalationProcessor, SupervisionModule } from '@app/supervision';
     LoggerModule.forRoot({
       pinoHttp:
         // Pretty lines like the API's in development on a terminal (npm start runs both).
-        logFormat(process.env.NODE_ENV, Boolean(process.stdout.isTTY)) === 'pretty'
-          ? [{ level: process.env.LOG_LEVEL ?? 'info' }, logDestination('pretty')]
-          : { level: process.env.LOG_LEVEL ?? 'info' },
+        logFormat(environmentSetting('NODE_ENV'), Boolean(process.stdout.isTTY)) === 'pretty'
+          ? [{ level: environmentSetting('LOG_LEVEL') }, logDestination('pretty')]
+          : { level: environmentSetting('LOG_LEVEL') },
     }),
     CoreModule,
     RiskModule,

@@ -43,3 +43,4 @@ export * from './http/body-depth';
 export * from './http/caching-reflector';
 export * from './database/deadlock-retry';
 export * from './database/pool-query';
+export * from './logging/log-destination';

@@ -1,7 +1,7 @@
 import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import pino, { Logger } from 'pino';
-import { logDestination, logFormat } from './log-destination';
+import { environmentSetting, logDestination, logFormat } from '@app/core';
 
 /** Lines wait at most this long in the write buffer (an operator tailing a quiet service sees them). */
 const FLUSH_MS = 1000;
@@ -28,8 +28,8 @@ export class LoggingModule implements OnApplicationShutdown {
 
   static forRoot(): DynamicModule {
     const logger: Logger = pino(
-      { level: process.env.LOG_LEVEL ?? 'info' },
-      logDestination(logFormat(process.env.NODE_ENV, Boolean(process.stdout.isTTY))),
+      { level: environmentSetting('LOG_LEVEL') },
+      logDestination(logFormat(environmentSetting('NODE_ENV'), Boolean(process.stdout.isTTY))),
     );
     setInterval(() => logger.flush(), FLUSH_MS).unref();
     return {

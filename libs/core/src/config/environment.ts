@@ -380,15 +380,22 @@ export class Environment {
 
 export class EnvironmentError extends Error {}
 
-export function validateEnvironment(raw: Record<string, string | undefined>): Environment {
+function toEnvironment(raw: Record<string, string | undefined>): Environment {
   const defined = Object.fromEntries(
     Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''),
   );
-  const env = plainToInstance(Environment, defined, { exposeDefaultValues: true });
-  const errors = validateSync(env, { skipMissingProperties: false });
-  const problems = errors.map(
-    (e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`,
-  );
+  return plainToInstance(Environment, defined, { exposeDefaultValues: true });
+}
+
+function problemsOf(env: Environment, only?: keyof Environment): string[] {
+  return validateSync(env, { skipMissingProperties: false })
+    .filter((e) => only === undefined || e.property === only)
+    .map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+}
+
+export function validateEnvironment(raw: Record<string, string | undefined>): Environment {
+  const env = toEnvironment(raw);
+  const problems = problemsOf(env);
   if (env.NODE_ENV === 'production' && !env.OIDC_ISSUER && env.IDP_EMBEDDED !== 'true') {
     problems.push(
       'OIDC_ISSUER: required in production (or IDP_EMBEDDED=true to run the embedded provider)',
@@ -398,4 +405,22 @@ export function validateEnvironment(raw: Record<string, string | undefined>): En
     throw new EnvironmentError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
   return env;
+}
+
+/**
+ * One setting, read with the same rules and default as the whole environment,
+ * for the few places that need it before the application context exists: a
+ * BullMQ processor's options are fixed by its class decorator, and the loggers
+ * are made before Nest's modules. The full environment is still validated at boot.
+ */
+export function environmentSetting<K extends keyof Environment>(
+  key: K,
+  raw: Record<string, string | undefined> = process.env,
+): Environment[K] {
+  const env = toEnvironment(raw);
+  const problems = problemsOf(env, key);
+  if (problems.length > 0) {
+    throw new EnvironmentError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+  return env[key];
 }

@@ -1,3 +1,5 @@
+import { environmentSetting } from '../config/environment';
+
 /** Every BullMQ queue of the service. */
 export enum QueueName {
   Rescore = 'rescore',
@@ -30,14 +32,15 @@ export const DEFAULT_JOB_OPTIONS = {
 } as const;
 
 /**
- * Options fixed when a processor class is declared, so read from the
- * environment directly (it is validated again at boot): how long a job's lock
- * lives, and how often workers look for jobs whose worker died. `metrics`
- * keeps completed/failed totals in Redis, so the API's `/metrics` can report
- * what every worker process did (a week of per-minute points, a few KB).
+ * Options fixed when a processor class is declared, before the application
+ * context exists, so QUEUE_LOCK_MS is read through `environmentSetting` (the
+ * same validation and default as AppConfig): how long a job's lock lives, and
+ * how often workers look for jobs whose worker died. `metrics` keeps
+ * completed/failed totals in Redis, so the API's `/metrics` can report what
+ * every worker process did (a week of per-minute points, a few KB).
  */
 export function workerOptions() {
-  const lockDuration = Number(process.env.QUEUE_LOCK_MS) || 30_000;
+  const lockDuration = environmentSetting('QUEUE_LOCK_MS');
   return {
     lockDuration,
     stalledInterval: lockDuration,

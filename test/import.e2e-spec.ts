@@ -3,6 +3,8 @@ import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { vi } from 'vitest';
+import { importCommand } from '../apps/cli/src/commands/import.command';
 import { ImportRunner, ImportStore } from '@app/registry';
 import { createTestApp, TestApp } from './support/test-app';
 import { createTestWorker, eventually } from './support/test-worker';
@@ -442,6 +444,40 @@ describe('bulk import (POST /imports, worker, real MySQL + Redis)', () => {
     const byRef = Object.fromEntries(records.map((r: { reference: string }) => [r.reference, r]));
     expect(byRef['F-derived']).toMatchObject({ field: 'FOOD', authorityRegion: '330106' });
     expect(byRef['F-sent']).toMatchObject({ field: 'DRUG', authorityRegion: '330000' });
+  });
+
+  it('npm run import: the CLI command imports a file through the same module and reports its counts', async () => {
+    const uscc = newUscc();
+    const path = join(IMPORT_DIR, 'cli.ndjson');
+    writeFileSync(
+      path,
+      [
+        line(
+          enterpriseLine(uscc, {
+            records: [{ kind: 'HONOR', occurredOn: '2024-05-01', title: '守合同重信用' }],
+          }),
+        ),
+        '{"type":',
+      ].join('\n') + '\n',
+    );
+    const printed: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((m: unknown) => {
+      printed.push(String(m));
+    });
+    try {
+      await importCommand([path]);
+    } finally {
+      log.mockRestore();
+    }
+    expect(printed[0]).toMatch(/^import \d+ completed in .* 2 lines .* 1 accepted, 1 rejected$/);
+    expect(printed.join('\n')).toMatch(/line 2: /);
+    expect(process.exitCode).toBe(1); // a rejected line
+    process.exitCode = 0;
+    const [row] = await db.query(
+      'SELECT COUNT(*) AS n FROM credit_records r JOIN enterprises e ON e.id = r.enterprise_id WHERE e.uscc = ?',
+      [uscc],
+    );
+    expect(Number(row.n)).toBe(1);
   });
 
   it('refuses other content types with 415, an empty body with 400, an unknown id with 404', async () => {

@@ -1,13 +1,12 @@
-import { Logger } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { SingleBar } from 'cli-progress';
 import { stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
-import { DataSource } from 'typeorm';
-import { AppConfig, dataSourceOptions, migrate, SystemClock } from '@app/core';
+import { AppConfig, CoreModule, migrate } from '@app/core';
 import {
-  ImportBatchWriter,
-  ImportLineParser,
+  ImportModule,
   ImportProgress,
   ImportRunner,
   ImportStore,
@@ -20,6 +19,10 @@ export const importHelp = `import <file.ndjson> [--show 1000]
   Imports an NDJSON file of enterprises, records and persons (format: docs/import.md) through the same
   code as POST /api/v1/imports, streaming it with a progress bar, then prints the rejected lines with
   their line numbers and reasons (at most --show of them). Exit status 1 when any line was rejected.`;
+
+/** The import's services as the worker wires them: config, database and the registry's ImportModule. */
+@Module({ imports: [CoreModule, ImportModule] })
+class CliImportModule {}
 
 export async function importCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parseOptions(argv, {
@@ -36,20 +39,13 @@ export async function importCommand(argv: string[]): Promise<void> {
   );
 
   const config = AppConfig.fromEnvironment();
-  // The report below says it all; the service's info logs would tear the progress bar.
-  Logger.overrideLogger(['error', 'warn']);
   await migrate(config);
-  const db = new DataSource(dataSourceOptions(config));
-  await db.initialize();
-  const clock = new SystemClock();
-  const store = new ImportStore(db, clock);
-  const runner = new ImportRunner(
-    db,
-    store,
-    new ImportLineParser(),
-    new ImportBatchWriter(clock),
-    config,
-  );
+  // The report below says it all; the service's info logs would tear the progress bar.
+  const app = await NestFactory.createApplicationContext(CliImportModule, {
+    logger: ['error', 'warn'],
+  });
+  const store = app.get(ImportStore);
+  const runner = app.get(ImportRunner);
   const id = await store.create({
     source: 'cli',
     filePath: file,
@@ -76,7 +72,7 @@ export async function importCommand(argv: string[]): Promise<void> {
     throw err;
   } finally {
     process.off('SIGINT', interrupted);
-    await db.destroy();
+    await app.close();
   }
 }
 

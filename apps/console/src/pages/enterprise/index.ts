@@ -1,0 +1,2 @@
+export { EnterpriseDetail } from './detail';
+export { EnterpriseSearch } from './search';

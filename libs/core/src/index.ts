@@ -44,3 +44,4 @@ export * from './http/caching-reflector';
 export * from './database/deadlock-retry';
 export * from './database/pool-query';
 export * from './logging/log-destination';
+export * from './database/json-column';

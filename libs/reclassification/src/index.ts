@@ -4,6 +4,7 @@ export * from './run-stats';
 export * from './run-selection';
 export * from './dto/start-run.dto';
 export * from './services/run.service';
+export * from './services/run.repository';
 export * from './services/run-view';
 export * from './services/run-planner.service';
 export * from './services/chunk-runner.service';

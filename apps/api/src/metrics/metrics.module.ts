@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ReclassificationModule } from '@app/reclassification';
 import { RepairModule } from '@app/repair';
 import { HttpMetrics } from './http-metrics';
 import { metricsRegistryProvider } from './metrics-registry.provider';
@@ -14,7 +15,7 @@ import { RunMetricsCollector } from './run-metrics.collector';
  * mounts it ahead of every route: Nest middleware would only see prefixed routes.
  */
 @Module({
-  imports: [RepairModule],
+  imports: [RepairModule, ReclassificationModule],
   controllers: [MetricsController],
   providers: [
     metricsRegistryProvider,

@@ -1,36 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Gauge, Registry } from 'prom-client';
-import { DataSource } from 'typeorm';
 import { Clock } from '@app/core';
+import { RunRepository, RunSnapshotRow } from '@app/reclassification';
 
-interface RunRow {
-  mode: 'full' | 'incremental';
-  status: 'queued' | 'running' | 'completed' | 'failed';
-  total: number;
-  processed: number;
-  changed: number;
-  failed: number;
-  started_at: Date | null;
-  finished_at: Date | null;
-}
-
-const COLUMNS = 'mode, status, total, processed, changed, failed, started_at, finished_at';
-/** The active runs (index on status) and the newest finished run of each mode (primary key, newest first). */
-const SNAPSHOT_SQL = `
-  (SELECT ${COLUMNS} FROM reclassification_runs WHERE status IN ('queued', 'running'))
-  UNION ALL
-  (SELECT ${COLUMNS} FROM reclassification_runs
-    WHERE mode = 'full' AND status IN ('completed', 'failed') ORDER BY id DESC LIMIT 1)
-  UNION ALL
-  (SELECT ${COLUMNS} FROM reclassification_runs
-    WHERE mode = 'incremental' AND status IN ('completed', 'failed') ORDER BY id DESC LIMIT 1)`;
+type RunRow = RunSnapshotRow;
 
 const seconds = (from: Date, to: Date) =>
   (new Date(to).getTime() - new Date(from).getTime()) / 1000;
 
 /**
- * Reclassification figures read from `reclassification_runs` on scrape: the
+ * Reclassification figures read from the runs (RunRepository.snapshot) on scrape: the
  * table is the truth every worker writes to, and the query costs a few rows.
  * Gauges rather than histograms: each value describes one run, and any
  * number of API replicas report the same thing.
@@ -48,7 +27,7 @@ export class RunMetricsCollector {
 
   constructor(
     registry: Registry,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly runs: RunRepository,
     private readonly clock: Clock,
   ) {
     const registers = [registry];
@@ -103,7 +82,7 @@ export class RunMetricsCollector {
   }
 
   async refresh(): Promise<void> {
-    const rows: RunRow[] = await this.db.query(SNAPSHOT_SQL);
+    const rows = await this.runs.snapshot();
     this.clear();
     const now = this.clock.now();
     const active = { queued: 0, running: 0 };

@@ -7,7 +7,7 @@ import { evaluate } from '@app/scoring';
 import { runCondition } from '../run-selection';
 import { addOutcome, emptyStats } from '../run-stats';
 import { RunFinisher } from './run-finisher.service';
-import { RunRow } from './run-view';
+import { RunRepository } from './run.repository';
 
 export interface ChunkResult {
   skipped: boolean;
@@ -29,23 +29,18 @@ export class ChunkRunner {
     private readonly models: ModelCatalog,
     private readonly store: AssessmentStore,
     private readonly finisher: RunFinisher,
+    private readonly runs: RunRepository,
     private readonly clock: Clock,
   ) {}
 
   async run(runId: number, chunkNo: number): Promise<ChunkResult> {
     // READ COMMITTED: no gap locks, so chunks inserting side by side never deadlock.
     const result = await this.db.transaction('READ COMMITTED', async (m): Promise<ChunkResult> => {
-      const [chunk] = await m.query(
-        'SELECT from_id, to_id, status FROM reclassification_chunks WHERE run_id = ? AND chunk_no = ? FOR UPDATE',
-        [runId, chunkNo],
-      );
-      if (!chunk || chunk.status !== 'queued') return { skipped: true, processed: 0, changed: 0 };
-      const [run]: RunRow[] = await m.query('SELECT * FROM reclassification_runs WHERE id = ?', [
-        runId,
-      ]);
+      const chunk = await this.runs.lockQueuedChunk(m, runId, chunkNo);
+      if (!chunk) return { skipped: true, processed: 0, changed: 0 };
+      const run = (await this.runs.find(runId, m))!;
       const model = this.models.get(run.model_version);
-      const fromId = Number(chunk.from_id);
-      const toId = Number(chunk.to_id);
+      const { fromId, toId } = chunk;
       const scope = {
         mode: run.mode,
         region: run.region,
@@ -71,18 +66,12 @@ export class ChunkRunner {
       const stats = emptyStats();
       // Outcomes come in the order of the items stored.
       outcomes.forEach((o, i) => addOutcome(stats, { ...o, regionCode: items[i].regionCode }));
-      const changed = stats.changed;
-      await m.query(
-        `UPDATE reclassification_chunks SET status = 'done', processed = ?, changed = ?, stats = ?, finished_at = ?
-          WHERE run_id = ? AND chunk_no = ?`,
-        [outcomes.length, changed, JSON.stringify(stats), this.clock.now(), runId, chunkNo],
-      );
-      await m.query(
-        `UPDATE reclassification_runs SET processed = processed + ?, changed = changed + ?, chunks_done = chunks_done + 1
-          WHERE id = ?`,
-        [outcomes.length, changed, runId],
-      );
-      return { skipped: false, processed: outcomes.length, changed };
+      await this.runs.completeChunk(m, runId, chunkNo, {
+        processed: outcomes.length,
+        stats,
+        at: this.clock.now(),
+      });
+      return { skipped: false, processed: outcomes.length, changed: stats.changed };
     });
     await this.finisher.finishIfDone(runId);
     return result;
@@ -91,23 +80,13 @@ export class ChunkRunner {
   /** After the last retry failed: the chunk counts as failed so the run can still finish. */
   async markFailed(runId: number, chunkNo: number, reason: string): Promise<void> {
     await this.db.transaction(async (m) => {
-      const [chunk] = await m.query(
-        'SELECT from_id, to_id, status FROM reclassification_chunks WHERE run_id = ? AND chunk_no = ? FOR UPDATE',
-        [runId, chunkNo],
-      );
-      if (!chunk || chunk.status !== 'queued') return;
-      const [{ n }] = await m.query(
-        `SELECT COUNT(*) AS n FROM enterprises WHERE id BETWEEN ? AND ? AND status <> 'CANCELLED'`,
-        [chunk.from_id, chunk.to_id],
-      );
-      await m.query(
-        "UPDATE reclassification_chunks SET status = 'failed', stats = ?, finished_at = ? WHERE run_id = ? AND chunk_no = ?",
-        [JSON.stringify({ error: reason.slice(0, 500) }), this.clock.now(), runId, chunkNo],
-      );
-      await m.query(
-        'UPDATE reclassification_runs SET failed = failed + ?, chunks_failed = chunks_failed + 1 WHERE id = ?',
-        [Number(n), runId],
-      );
+      const chunk = await this.runs.lockQueuedChunk(m, runId, chunkNo);
+      if (!chunk) return;
+      await this.runs.failChunk(m, runId, chunkNo, {
+        enterprises: chunk.size,
+        reason,
+        at: this.clock.now(),
+      });
     });
     await this.finisher.finishIfDone(runId);
   }

@@ -2,8 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/core';
-import { parseJsonColumn } from '@app/risk';
-import { emptyStats, mergeStats, RunStats } from '../run-stats';
+import { RunRepository } from './run.repository';
 
 /**
  * Completes a run once every chunk is done or failed. Called after each
@@ -17,48 +16,27 @@ export class RunFinisher {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly runs: RunRepository,
     private readonly clock: Clock,
   ) {}
 
   async finishIfDone(runId: number): Promise<boolean> {
     return this.db.transaction(async (m) => {
-      const [run] = await m.query(
-        `SELECT chunks_total, chunks_done, chunks_failed, status FROM reclassification_runs WHERE id = ? FOR UPDATE`,
-        [runId],
-      );
+      const run = await this.runs.lockProgress(m, runId);
       if (
         !run ||
         run.status !== 'running' ||
         run.chunks_done + run.chunks_failed < run.chunks_total
       )
         return false;
-      const chunks: { stats: unknown }[] = await m.query(
-        "SELECT stats FROM reclassification_chunks WHERE run_id = ? AND status = 'done'",
-        [runId],
-      );
-      const stats = chunks.reduce(
-        (acc, c) => mergeStats(acc, parseJsonColumn<RunStats>(c.stats)),
-        emptyStats(),
-      );
+      const stats = await this.runs.doneChunkStats(runId, m);
       const status = run.chunks_failed > 0 ? 'failed' : 'completed';
-      await m.query(
-        `UPDATE reclassification_runs
-            SET status = ?, active_key = NULL, finished_at = ?, by_tier = ?, transitions = ?,
-                first_classified = ?, by_region = ?,
-                error = IF(? > 0, CONCAT(?, ' chunk(s) failed after all retries'), NULL)
-          WHERE id = ?`,
-        [
-          status,
-          this.clock.now(),
-          JSON.stringify(stats.byTier),
-          JSON.stringify(stats.transitions),
-          stats.firstClassified,
-          JSON.stringify(stats.byRegion),
-          run.chunks_failed,
-          run.chunks_failed,
-          runId,
-        ],
-      );
+      await this.runs.finish(m, runId, {
+        status,
+        at: this.clock.now(),
+        stats,
+        chunksFailed: run.chunks_failed,
+      });
       this.logger.log(
         { runId, status, byTier: stats.byTier, transitions: stats.transitions },
         'run finished',

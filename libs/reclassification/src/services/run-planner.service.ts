@@ -8,13 +8,10 @@ import { ChunkJobData, chunkJobId, ReclassifyJob } from '../jobs';
 import { runCondition, RunScope } from '../run-selection';
 import { RunFinisher } from './run-finisher.service';
 import { RunRow } from './run-view';
+import { ChunkRange, RunRepository } from './run.repository';
 import { AssessmentStore } from '@app/risk';
 
-interface Chunk {
-  fromId: number;
-  toId: number;
-  size: number;
-}
+type Chunk = ChunkRange;
 
 /** The beginning of time for a first incremental run: everything counts as changed. */
 const EPOCH = new Date(0);
@@ -36,13 +33,11 @@ export class RunPlanner {
     private readonly clock: Clock,
     private readonly finisher: RunFinisher,
     private readonly assessments: AssessmentStore,
+    private readonly runs: RunRepository,
   ) {}
 
   async plan(runId: number): Promise<number> {
-    const [run]: RunRow[] = await this.db.query(
-      'SELECT * FROM reclassification_runs WHERE id = ?',
-      [runId],
-    );
+    const run = await this.runs.find(runId);
     if (!run || run.status === 'completed' || run.status === 'failed') return 0;
 
     let chunkCount = run.chunks_total;
@@ -57,24 +52,9 @@ export class RunPlanner {
       };
       const chunks =
         run.mode === 'full' ? await this.fullChunks(scope) : await this.incrementalChunks(scope);
-      await this.db.transaction(async (m) => {
-        if (chunks.length) {
-          await m.query(
-            'INSERT INTO reclassification_chunks (run_id, chunk_no, from_id, to_id, status) VALUES ?',
-            [chunks.map((c, i) => [runId, i, c.fromId, c.toId, 'queued'])],
-          );
-        }
-        await m.query(
-          `UPDATE reclassification_runs SET status = 'running', started_at = ?, changed_since = ?, total = ?, chunks_total = ?
-            WHERE id = ? AND status = 'queued'`,
-          [
-            this.clock.now(),
-            changedSince,
-            chunks.reduce((n, c) => n + c.size, 0),
-            chunks.length,
-            runId,
-          ],
-        );
+      await this.runs.startRunning(runId, chunks, {
+        startedAt: this.clock.now(),
+        changedSince,
       });
       chunkCount = chunks.length;
       this.logger.log({ runId, mode: run.mode, chunks: chunkCount }, 'run planned');
@@ -83,15 +63,12 @@ export class RunPlanner {
       await this.finisher.finishIfDone(runId);
       return 0;
     }
-    const pending: { chunk_no: number }[] = await this.db.query(
-      "SELECT chunk_no FROM reclassification_chunks WHERE run_id = ? AND status = 'queued' ORDER BY chunk_no",
-      [runId],
-    );
+    const pending = await this.runs.queuedChunkNos(runId);
     await this.queue.addBulk(
-      pending.map((c) => ({
+      pending.map((chunkNo) => ({
         name: ReclassifyJob.Chunk,
-        data: { runId, chunkNo: c.chunk_no },
-        opts: { jobId: chunkJobId(runId, c.chunk_no) },
+        data: { runId, chunkNo },
+        opts: { jobId: chunkJobId(runId, chunkNo) },
       })),
     );
     return chunkCount;
@@ -99,13 +76,7 @@ export class RunPlanner {
 
   /** Incremental runs re-score what changed since the last completed (stored) run covering this scope started. */
   private async lastCompletedStart(run: RunRow): Promise<Date> {
-    const rows: { started_at: Date }[] = await this.db.query(
-      `SELECT started_at FROM reclassification_runs
-        WHERE status = 'completed' AND dry_run = 0 AND id <> ? AND (region = '' OR ? LIKE CONCAT(region, '%'))
-        ORDER BY started_at DESC LIMIT 1`,
-      [run.id, run.region],
-    );
-    return rows[0]?.started_at ?? EPOCH;
+    return (await this.runs.lastCompletedStart(Number(run.id), run.region)) ?? EPOCH;
   }
 
   /** Keyset pages over the primary key: each page of ids is a chunk. */

@@ -1,11 +1,10 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { QueueName } from '@app/core';
 import { planJobId, ReclassifyJob } from '../jobs';
 import { RunPlanner } from './run-planner.service';
+import { RunRepository } from './run.repository';
 
 /** How often a worker checks that every unfinished run still has its jobs. */
 export const RECOVERY_INTERVAL_MS = 10_000;
@@ -24,7 +23,7 @@ export class RunRecovery implements OnApplicationBootstrap, OnApplicationShutdow
   private busy = false;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly runs: RunRepository,
     @InjectQueue(QueueName.Reclassify) private readonly queue: Queue,
     private readonly planner: RunPlanner,
   ) {}
@@ -43,12 +42,8 @@ export class RunRecovery implements OnApplicationBootstrap, OnApplicationShutdow
     if (this.busy) return;
     this.busy = true;
     try {
-      const runs: { id: string | number; status: string }[] = await this.db.query(
-        "SELECT id, status FROM reclassification_runs WHERE status IN ('queued', 'running')",
-      );
-      for (const r of runs) {
-        const id = Number(r.id);
-        if (r.status === 'queued') {
+      for (const { id, status } of await this.runs.unfinished()) {
+        if (status === 'queued') {
           await this.queue.add(ReclassifyJob.Plan, { runId: id }, { jobId: planJobId(id) });
         } else {
           await this.planner.plan(id);

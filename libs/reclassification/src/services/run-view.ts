@@ -1,4 +1,4 @@
-import { parseJsonColumn } from '@app/risk';
+import { parseJsonColumn } from '@app/core';
 import { countsWithin, emptyStats, RunStats } from '../run-stats';
 
 export type RunStatus = 'queued' | 'running' | 'completed' | 'failed';

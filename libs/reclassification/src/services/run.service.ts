@@ -1,8 +1,6 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
 import {
   Caller,
   canSeeRegion,
@@ -12,20 +10,19 @@ import {
   normalizeJurisdiction,
   Page,
   QueueName,
-  regionLikePattern,
 } from '@app/core';
 
-import { ModelCatalog, parseJsonColumn } from '@app/risk';
+import { ModelCatalog } from '@app/risk';
 import { StartRunDto } from '../dto/start-run.dto';
 import { planJobId, ReclassifyJob } from '../jobs';
-import { emptyStats, mergeStats, RunStats } from '../run-stats';
-import { RunRow, runView } from './run-view';
+import { runView } from './run-view';
+import { RunRepository } from './run.repository';
 
 /** Starts runs and reads them back. The work itself happens in the worker's chunk jobs. */
 @Injectable()
 export class RunService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly runs: RunRepository,
     @InjectQueue(QueueName.Reclassify) private readonly queue: Queue,
     private readonly models: ModelCatalog,
     private readonly clock: Clock,
@@ -41,23 +38,17 @@ export class RunService {
     const activeKey = `${asOf}:${dto.mode}:${region}:${dryRun ? 'dry' : 'real'}`;
     let id: number;
     try {
-      const res = await this.db.query(
-        `INSERT INTO reclassification_runs
-           (mode, model_version, model_hash, region, as_of, dry_run, status, active_key, requested_by, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)`,
-        [
-          dto.mode,
-          model.version,
-          model.hash,
-          region,
-          asOf,
-          dryRun,
-          activeKey,
-          requestedBy,
-          this.clock.now(),
-        ],
-      );
-      id = Number(res.insertId);
+      id = await this.runs.insert({
+        mode: dto.mode,
+        modelVersion: model.version,
+        modelHash: model.hash,
+        region,
+        asOf,
+        dryRun,
+        activeKey,
+        requestedBy,
+        createdAt: this.clock.now(),
+      });
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
       throw new ConflictException(
@@ -74,17 +65,14 @@ export class RunService {
    * Without a caller (the CLI, internal callers) every run is visible.
    */
   async get(id: number, caller?: Caller) {
-    const rows: RunRow[] = await this.db.query('SELECT * FROM reclassification_runs WHERE id = ?', [
-      id,
-    ]);
-    const hidden = caller && rows[0]?.region && !canSeeRegion(caller, rows[0].region);
-    if (rows.length === 0 || hidden) {
+    const run = await this.runs.find(id);
+    const hidden = caller && run?.region && !canSeeRegion(caller, run.region);
+    if (!run || hidden) {
       throw new NotFoundException(`reclassification run ${id} not found`);
     }
-    const run = rows[0];
     return runView(
       run,
-      run.status === 'running' ? await this.liveStats(id) : undefined,
+      run.status === 'running' ? await this.runs.doneChunkStats(id) : undefined,
       // A regulator reads the counts of its own jurisdiction.
       caller ? (effectiveRegion(caller) ?? undefined) : undefined,
     );
@@ -98,47 +86,16 @@ export class RunService {
     const own = effectiveRegion(caller);
     if (own === null) return { items: [], page, pageSize, total: 0 };
     // National runs, and regional ones inside the caller's jurisdiction (as in get).
-    const where = ["(region = '' OR region LIKE ?)"];
-    const params: unknown[] = [regionLikePattern(own)];
-    if (q.covering) {
-      // …of which those covering all of it: national, or of a region containing the caller's.
-      where.push("(region = '' OR ? LIKE CONCAT(region, '%'))");
-      params.push(own);
-    }
-    if (q.status) {
-      where.push('status = ?');
-      params.push(q.status);
-    }
-    if (q.dryRun !== undefined) {
-      where.push('dry_run = ?');
-      params.push(q.dryRun ? 1 : 0);
-    }
-    const sql = `FROM reclassification_runs WHERE ${where.join(' AND ')}`;
-    const [rows, [{ total }]] = await Promise.all([
-      this.db.query(`SELECT * ${sql} ORDER BY id DESC LIMIT ? OFFSET ?`, [
-        ...params,
-        pageSize,
-        (page - 1) * pageSize,
-      ]),
-      this.db.query(`SELECT COUNT(*) AS total ${sql}`, params),
-    ]);
-    return {
-      items: rows.map((r: RunRow) => runView(r, undefined, own)),
+    const { rows, total } = await this.runs.page(
+      { within: own, covering: q.covering, status: q.status, dryRun: q.dryRun },
       page,
       pageSize,
-      total: Number(total),
+    );
+    return {
+      items: rows.map((r) => runView(r, undefined, own)),
+      page,
+      pageSize,
+      total,
     };
-  }
-
-  /** Statistics of the chunks done so far, for a run in progress. */
-  private async liveStats(id: number): Promise<RunStats> {
-    const chunks: { stats: unknown }[] = await this.db.query(
-      "SELECT stats FROM reclassification_chunks WHERE run_id = ? AND status = 'done'",
-      [id],
-    );
-    return chunks.reduce(
-      (acc, c) => mergeStats(acc, parseJsonColumn<RunStats>(c.stats)),
-      emptyStats(),
-    );
   }
 }

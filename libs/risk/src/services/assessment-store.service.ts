@@ -2,13 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Assessment, Tier } from '@app/scoring';
-import {
-  fingerprint,
-  parseJsonColumn,
-  storedFactors,
-  storedVetoes,
-  type StoredVeto,
-} from './stored-assessment';
+import { parseJsonColumn } from '@app/core';
+import { fingerprint, storedFactors, storedVetoes, type StoredVeto } from './stored-assessment';
 
 export interface AssessmentToStore {
   assessment: Assessment;

@@ -1,5 +1,6 @@
 import type { CompiledModel, Label } from '@app/scoring';
-import { parseJsonColumn, StoredFactor, StoredVeto } from './stored-assessment';
+import { parseJsonColumn } from '@app/core';
+import { StoredFactor, StoredVeto } from './stored-assessment';
 
 export interface FactorView {
   code: string;

@@ -41,8 +41,3 @@ export function fingerprint(a: Assessment, factors: StoredFactor[], vetoes: Stor
     .update(JSON.stringify([a.modelHash, a.tier, a.score, factors, vetoes]))
     .digest('hex');
 }
-
-/** MariaDB returns JSON columns as text, MySQL 8 as parsed values. */
-export function parseJsonColumn<T>(v: unknown): T {
-  return (typeof v === 'string' ? JSON.parse(v) : v) as T;
-}

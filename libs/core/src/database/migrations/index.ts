@@ -13,6 +13,7 @@ import { PlanDrawProof1764411000000 } from './1764411000000-plan-draw-proof';
 import { EscalationCandidates1764412000000 } from './1764412000000-escalation-candidates';
 import { RecordRules1764413000000 } from './1764413000000-record-rules';
 import { RunRegionCounts1764414000000 } from './1764414000000-run-region-counts';
+import { ChunkSize1764415000000 } from './1764415000000-chunk-size';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   EscalationCandidates1764412000000,
   RecordRules1764413000000,
   RunRegionCounts1764414000000,
+  ChunkSize1764415000000,
 ];

@@ -14,6 +14,8 @@ import { RescoreRequester } from './services/rescore-requester.service';
 import { RescoreOutbox } from './services/rescore-outbox.service';
 import { RescoreOutboxRelay } from './services/rescore-outbox-relay.service';
 import { AbnormalListingReader } from './services/abnormal-listing.reader';
+import { ProfileLoader } from './services/profile-loader.service';
+import { RecordInputReader } from './services/record-input.reader';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Enterprise, CreditRecord, Person, EnterprisePerson])],
@@ -28,6 +30,8 @@ import { AbnormalListingReader } from './services/abnormal-listing.reader';
     AbnormalListingReader,
     IndustryCatalog,
     RecordStatusWriter,
+    ProfileLoader,
+    RecordInputReader,
   ],
   exports: [
     EnterpriseService,
@@ -40,6 +44,8 @@ import { AbnormalListingReader } from './services/abnormal-listing.reader';
     AbnormalListingReader,
     IndustryCatalog,
     RecordStatusWriter,
+    ProfileLoader,
+    RecordInputReader,
     TypeOrmModule,
   ],
 })

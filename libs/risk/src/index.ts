@@ -3,7 +3,6 @@ export * from './services/assessment-store.service';
 export * from './services/assessment-json';
 export * from './services/assessment-view';
 export * from './services/model-catalog.service';
-export * from './services/profile-loader.service';
 export * from './services/rescore.service';
 export * from './services/risk-query.service';
 export * from './services/simulation.service';

@@ -3,14 +3,12 @@ import { RegistryModule } from '@app/registry';
 import { AssessmentStore } from './services/assessment-store.service';
 import { CurrentTierReader } from './services/current-tier.reader';
 import { ModelCatalog } from './services/model-catalog.service';
-import { ProfileLoader } from './services/profile-loader.service';
 import { RescoreService } from './services/rescore.service';
 import { RiskQueryService } from './services/risk-query.service';
 import { SimulationService } from './services/simulation.service';
 
 const services = [
   ModelCatalog,
-  ProfileLoader,
   AssessmentStore,
   RescoreService,
   RiskQueryService,

@@ -1,3 +1,4 @@
+import { ProfileLoader } from '@app/registry';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -5,7 +6,6 @@ import { Clock } from '@app/core';
 import { evaluate, Tier } from '@app/scoring';
 import { AssessmentStore } from './assessment-store.service';
 import { ModelCatalog } from './model-catalog.service';
-import { ProfileLoader } from './profile-loader.service';
 
 export interface RescoreResult {
   uscc: string;

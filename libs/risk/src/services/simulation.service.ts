@@ -1,10 +1,9 @@
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { Caller, Clock } from '@app/core';
-import { EnterpriseService } from '@app/registry';
+import { EnterpriseService, ProfileLoader } from '@app/registry';
 import { Assessment, evaluate } from '@app/scoring';
 import { SimulateDto } from '../dto/simulate.dto';
 import { ModelCatalog } from './model-catalog.service';
-import { ProfileLoader } from './profile-loader.service';
 
 /** What-if: an assessment computed, never stored — another model, another date, or without some records. */
 @Injectable()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { RECORD_INPUT_COLUMNS, toRecordInput } from '@app/registry/record-input';
+import { RECORD_INPUT_COLUMNS, toRecordInput } from '../record-input';
 import type { EnterpriseProfile, EnterpriseStatus, LinkedListingInput } from '@app/scoring';
 
 /** Which enterprises to load: a list of ids, or a primary-key range (batch chunks). */

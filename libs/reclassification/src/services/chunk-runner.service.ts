@@ -49,7 +49,12 @@ export class ChunkRunner {
         modelHash: run.model_hash,
         changedSince: run.changed_since,
       };
-      const profiles = await this.profiles.load({ fromId, toId, where: runCondition(scope) }, m);
+      const where = runCondition(scope);
+      // An incremental chunk names its enterprises; a full one is a dense range.
+      const profiles = await this.profiles.load(
+        chunk.ids ? { ids: chunk.ids, where } : { fromId, toId, where },
+        m,
+      );
 
       const items: AssessmentToStore[] = [];
       for (const p of profiles) {

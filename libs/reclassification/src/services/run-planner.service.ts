@@ -125,7 +125,8 @@ export class RunPlanner {
     const chunks: Chunk[] = [];
     for (let i = 0; i < sorted.length; i += size) {
       const end = Math.min(i + size, sorted.length) - 1;
-      chunks.push({ fromId: sorted[i], toId: sorted[end], size: end - i + 1 });
+      const ids = Array.from(sorted.subarray(i, end + 1));
+      chunks.push({ fromId: sorted[i], toId: sorted[end], size: ids.length, ids });
     }
     return chunks;
   }

@@ -18,11 +18,12 @@ export interface NewRun {
   createdAt: Date;
 }
 
-/** A primary-key range of enterprises a chunk scores. */
+/** A primary-key range of enterprises a chunk scores; an incremental run's chunk also lists them. */
 export interface ChunkRange {
   fromId: number;
   toId: number;
   size: number;
+  ids?: number[];
 }
 
 export interface RunFilter {
@@ -136,8 +137,18 @@ export class RunRepository {
     await this.db.transaction(async (m) => {
       if (chunks.length) {
         await m.query(
-          'INSERT INTO reclassification_chunks (run_id, chunk_no, from_id, to_id, size, status) VALUES ?',
-          [chunks.map((c, i) => [runId, i, c.fromId, c.toId, c.size, 'queued'])],
+          'INSERT INTO reclassification_chunks (run_id, chunk_no, from_id, to_id, size, ids, status) VALUES ?',
+          [
+            chunks.map((c, i) => [
+              runId,
+              i,
+              c.fromId,
+              c.toId,
+              c.size,
+              c.ids ? JSON.stringify(c.ids) : null,
+              'queued',
+            ]),
+          ],
         );
       }
       await m.query(
@@ -169,7 +180,7 @@ export class RunRepository {
     chunkNo: number,
   ): Promise<ChunkRange | undefined> {
     const [chunk] = await m.query(
-      'SELECT from_id, to_id, size, status FROM reclassification_chunks WHERE run_id = ? AND chunk_no = ? FOR UPDATE',
+      'SELECT from_id, to_id, size, ids, status FROM reclassification_chunks WHERE run_id = ? AND chunk_no = ? FOR UPDATE',
       [runId, chunkNo],
     );
     if (!chunk || chunk.status !== 'queued') return undefined;

@@ -5,8 +5,10 @@ import { RECORD_INPUT_COLUMNS, toRecordInput } from '../record-input';
 import type { EnterpriseProfile, EnterpriseStatus, LinkedListingInput } from '@app/scoring';
 
 /** Which enterprises to load: a list of ids, or a primary-key range (batch chunks). */
-export type ProfileSelection =
-  { ids: number[] } | { fromId: number; toId: number; where?: { sql: string; params: unknown[] } };
+export type ProfileSelection = ({ ids: number[] } | { fromId: number; toId: number }) & {
+  /** A further condition on `enterprises e`. */
+  where?: { sql: string; params: unknown[] };
+};
 
 interface EnterpriseRow {
   id: string | number;
@@ -93,8 +95,11 @@ export class ProfileLoader {
   }
 
   private whereClause(s: ProfileSelection): [string, unknown[]] {
-    if ('ids' in s) return [s.ids.length ? 'e.id IN (?)' : '1 = 0', [s.ids]];
     const extra = s.where ? ` AND ${s.where.sql}` : '';
-    return [`e.id BETWEEN ? AND ?${extra}`, [s.fromId, s.toId, ...(s.where?.params ?? [])]];
+    const extraParams = s.where?.params ?? [];
+    if ('ids' in s) {
+      return s.ids.length ? [`e.id IN (?)${extra}`, [s.ids, ...extraParams]] : ['1 = 0', []];
+    }
+    return [`e.id BETWEEN ? AND ?${extra}`, [s.fromId, s.toId, ...extraParams]];
   }
 }

@@ -3,6 +3,12 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
+const DEEP_IMPORT = {
+  group: ['@app/*/*'],
+  message: "import a library through its public surface, '@app/<lib>' (add to its index.ts what others may use)",
+};
+const INTO_AN_APP = { group: ['**/apps/**'], message: 'a library never imports an app' };
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'eslint.config.mjs', 'test/run-tests.js', 'vitest.config.ts'] },
   eslint.configs.recommended,
@@ -15,6 +21,16 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'warn',
       'no-restricted-imports': 'off',
     },
+  },
+  {
+    // A library is used through its public surface (its index.ts), never by a deep path.
+    files: ['apps/**/*.ts', 'apps/**/*.tsx', 'test/**/*.ts', 'bench/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [DEEP_IMPORT] }] },
+  },
+  {
+    // …and a library never reaches into an app.
+    files: ['libs/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [DEEP_IMPORT, INTO_AN_APP] }] },
   },
   {
     // Every setting goes through the validated environment (libs/core/src/config).

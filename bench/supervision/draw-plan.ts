@@ -147,7 +147,7 @@ async function seedInspectors(conn: Connection): Promise<void> {
 
 /** The floor: the same rows, streamed by the same driver, counted and dropped. */
 async function floor(): Promise<{ rows: number; seconds: number }> {
-  const { POPULATION_STREAM_SQL } = await import('@app/supervision');
+  const { POPULATION_STREAM_SQL } = await import('@app/risk');
   const db = new URL(process.env.DATABASE_URL!);
   const conn = createStreamingConnection({
     host: db.hostname,
@@ -199,10 +199,9 @@ async function main(): Promise<void> {
   else console.log(`reusing ${fmt(Number(n))} seeded enterprises (--reseed to rebuild)`);
   await seedInspectors(conn);
   await conn.query('ANALYZE TABLE enterprises, current_assessments');
-  const [plan] = (await conn.query(
-    `EXPLAIN ${(await import('@app/supervision')).POPULATION_STREAM_SQL}`,
-    [`${REGION}%`],
-  )) as never as [Record<string, unknown>[]];
+  const [plan] = (await conn.query(`EXPLAIN ${(await import('@app/risk')).POPULATION_STREAM_SQL}`, [
+    `${REGION}%`,
+  ])) as never as [Record<string, unknown>[]];
   console.log('stream plan:');
   for (const r of plan) {
     console.log(`  ${r.table}: type=${r.type} key=${r.key} rows=${r.rows} extra=${r.Extra ?? ''}`);

@@ -1,7 +1,7 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { createServer, type RequestListener } from 'node:http';
 import type { Environment } from '@app/core';
-import { newRequestId } from '@app/core/http/request-id';
+import { newRequestId } from '@app/core';
 
 /**
  * The API runs on Fastify, not Express: measured here (docs/performance.md),

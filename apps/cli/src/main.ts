@@ -1,4 +1,4 @@
-import { EnvironmentError } from '@app/core/config/environment';
+import { EnvironmentError } from '@app/core';
 import { CliError } from './args';
 
 type Command = { run: (argv: string[]) => unknown; help: string };

@@ -1,4 +1,3 @@
-export * from './constants';
 export * from './identity.module';
 export * from './mount';
 export * from './keys/signing-keys';

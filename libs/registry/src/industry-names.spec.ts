@@ -1,4 +1,4 @@
-import { AppConfig } from '@app/core/config/app-config';
+import { AppConfig } from '@app/core';
 import { join } from 'node:path';
 import { IndustryCatalog, parseIndustries } from './industry-names';
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { AppConfig } from '@app/core/config/app-config';
+import { AppConfig } from '@app/core';
 
 const name = z.string().min(1);
 const schema = z.strictObject({

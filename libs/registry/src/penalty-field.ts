@@ -1,4 +1,4 @@
-import type { PenaltyField } from '@app/scoring/profile';
+import type { PenaltyField } from '@app/scoring';
 
 /**
  * Words of a violation type that place a penalty in a field of law. The 2021

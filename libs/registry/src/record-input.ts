@@ -1,4 +1,4 @@
-import type { CreditRecordInput } from '@app/scoring/profile';
+import type { CreditRecordInput } from '@app/scoring';
 
 /**
  * The columns of `credit_records` (aliased `r`) the scoring engine and the

@@ -16,6 +16,7 @@ import { RescoreOutboxRelay } from './services/rescore-outbox-relay.service';
 import { AbnormalListingReader } from './services/abnormal-listing.reader';
 import { ProfileLoader } from './services/profile-loader.service';
 import { RecordInputReader } from './services/record-input.reader';
+import { EnterpriseIdReader } from './services/enterprise-id.reader';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Enterprise, CreditRecord, Person, EnterprisePerson])],
@@ -32,6 +33,7 @@ import { RecordInputReader } from './services/record-input.reader';
     RecordStatusWriter,
     ProfileLoader,
     RecordInputReader,
+    EnterpriseIdReader,
   ],
   exports: [
     EnterpriseService,
@@ -46,6 +48,7 @@ import { RecordInputReader } from './services/record-input.reader';
     RecordStatusWriter,
     ProfileLoader,
     RecordInputReader,
+    EnterpriseIdReader,
     TypeOrmModule,
   ],
 })

@@ -1,4 +1,4 @@
-import { regionFullName } from '@app/core/values/region-names';
+import { regionFullName } from '@app/core';
 import { CreditRecord } from './entities/credit-record.entity';
 import { Enterprise } from './entities/enterprise.entity';
 import type { IndustryCatalog } from './industry-names';

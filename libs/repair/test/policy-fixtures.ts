@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { CreditRecordInput } from '@app/scoring/profile';
+import type { CreditRecordInput } from '@app/scoring';
 import type { EligibilityInput } from '../src/policy/eligibility.types';
 import { loadRepairPolicies } from '../src/policy/repair-policy.loader';
 

@@ -1,4 +1,4 @@
-import type { EnterpriseStatus } from '@app/scoring/profile';
+import type { EnterpriseStatus } from '@app/scoring';
 import { dayOf, formatDay } from './calendar';
 import type { GenerationRates, RiskClassRates } from './generation-rates';
 import { FARMING_INDUSTRIES, INDUSTRIES, INDUSTRY_TABLE, type Industry } from './industries.data';

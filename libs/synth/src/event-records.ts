@@ -1,4 +1,4 @@
-import type { PenaltySeverity, RecordStatus, TaxRating } from '@app/scoring/profile';
+import type { PenaltySeverity, RecordStatus, TaxRating } from '@app/scoring';
 import { dayOf, yearOf } from './calendar';
 import type { EnterpriseDraft } from './enterprise-factory';
 import type { GenerationRates } from './generation-rates';

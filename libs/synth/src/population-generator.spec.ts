@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { RECORD_KINDS } from '@app/scoring/profile';
-import { isValidUscc, usccRegion } from '@app/core/values/uscc';
+import { RECORD_KINDS } from '@app/scoring';
+import { isValidUscc, usccRegion } from '@app/core';
 import { generatePopulation } from './population-generator';
 import type { PopulationBatch, PopulationOptions } from './population.types';
 import { REGIONS } from './regions.data';

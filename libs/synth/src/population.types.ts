@@ -1,4 +1,4 @@
-import type { CreditRecordInput, EnterpriseStatus } from '@app/scoring/profile';
+import type { CreditRecordInput, EnterpriseStatus } from '@app/scoring';
 import type { GenerationRates } from './generation-rates';
 
 /** One row of the enterprise table. */

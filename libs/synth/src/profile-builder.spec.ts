@@ -1,4 +1,4 @@
-import type { EnterpriseProfile, LinkedListingInput } from '@app/scoring/profile';
+import type { EnterpriseProfile, LinkedListingInput } from '@app/scoring';
 import { generatePopulation } from './population-generator';
 import { buildProfiles, generateProfiles } from './profile-builder';
 

@@ -1,9 +1,4 @@
-import type {
-  InspectionResult,
-  PenaltySeverity,
-  RecordStatus,
-  TaxRating,
-} from '@app/scoring/profile';
+import type { InspectionResult, PenaltySeverity, RecordStatus, TaxRating } from '@app/scoring';
 import { formatDay } from './calendar';
 import type { RecordRow } from './population.types';
 

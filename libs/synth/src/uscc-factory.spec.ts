@@ -1,4 +1,4 @@
-import { isValidUscc } from '@app/core/values/uscc';
+import { isValidUscc } from '@app/core';
 import { dayOf, civilOf, formatDay, parseDay } from './calendar';
 import { buildUscc, organisationCode } from './uscc-factory';
 

@@ -1,4 +1,4 @@
-import { USCC_ALPHABET, usccCheckCharacter } from '@app/core/values/uscc';
+import { USCC_ALPHABET, usccCheckCharacter } from '@app/core';
 
 /**
  * Builds valid USCCs: '9' (market regulation), the entity kind, the region

@@ -1,4 +1,4 @@
-import { clientRequestIdOf } from '@app/core/http/request-id';
+import { clientRequestIdOf } from '@app/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 

@@ -1,10 +1,12 @@
-import { AppConfig } from '@app/core/config/app-config';
-import { isJurisdiction } from '@app/core/values/region-code';
-import { isValidUscc, normalizeUscc } from '@app/core/values/uscc';
+import { AppConfig, isJurisdiction, isValidUscc, normalizeUscc } from '@app/core';
 // The parts it needs, not the library's index: that would load oidc-provider for nothing.
-import { claimsOf, Directory } from '@app/identity/embedded/directory';
-import { issueAccessToken, type TokenSubject } from '@app/identity/embedded/development-tokens';
-import { SigningKeys } from '@app/identity/keys/signing-keys';
+import {
+  claimsOf,
+  Directory,
+  issueAccessToken,
+  type TokenSubject,
+  SigningKeys,
+} from '@app/identity';
 import { CliError, parseOptions } from '../args';
 
 export const tokenHelp = `token --account reg-3301            a development account of config/identity/accounts.yaml

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { importJWK, SignJWT } from 'jose';
-import type { Role } from '@app/core/auth/caller';
-import type { AppConfig } from '@app/core/config/app-config';
+import type { Role, AppConfig } from '@app/core';
 import type { SigningKeys } from '../keys/signing-keys';
 import { API_SCOPE } from '../constants';
 

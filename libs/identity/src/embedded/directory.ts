@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import type { Role } from '@app/core/auth/caller';
-import { isJurisdiction } from '@app/core/values/region-code';
-import { isValidUscc, normalizeUscc } from '@app/core/values/uscc';
+import type { Role } from '@app/core';
+import { isJurisdiction, isValidUscc, normalizeUscc } from '@app/core';
 import { DEVELOPMENT_PASSWORD, verifyPassword } from './password';
 
 const role = z.enum(['admin', 'regulator', 'enterprise']);

@@ -1,14 +1,13 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { AppConfig, Clock, QueueName, regionLikePattern } from '@app/core';
 import { ChunkJobData, chunkJobId, ReclassifyJob } from '../jobs';
 import { runCondition, RunScope } from '../run-selection';
 import { RunFinisher } from './run-finisher.service';
 import { RunRow } from './run-view';
 import { ChunkRange, RunRepository } from './run.repository';
+import { EnterpriseIdReader } from '@app/registry';
 import { AssessmentStore } from '@app/risk';
 
 type Chunk = ChunkRange;
@@ -27,7 +26,7 @@ export class RunPlanner {
   private readonly logger = new Logger(RunPlanner.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly ids: EnterpriseIdReader,
     @InjectQueue(QueueName.Reclassify) private readonly queue: Queue<ChunkJobData>,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -84,20 +83,9 @@ export class RunPlanner {
     const size = this.config.env.RECLASSIFY_CHUNK_SIZE;
     const cond = runCondition(scope);
     const chunks: Chunk[] = [];
-    let after = 0;
-    for (;;) {
-      const [page]: { first_id: string | null; last_id: string | null; n: string | number }[][] = [
-        await this.db.query(
-          `SELECT MIN(id) AS first_id, MAX(id) AS last_id, COUNT(*) AS n FROM (
-             SELECT e.id FROM enterprises e WHERE e.id > ? AND ${cond.sql} ORDER BY e.id LIMIT ?) page`,
-          [after, ...cond.params, size],
-        ),
-      ];
-      const n = Number(page[0].n);
-      if (n === 0) break;
-      chunks.push({ fromId: Number(page[0].first_id), toId: Number(page[0].last_id), size: n });
-      after = Number(page[0].last_id);
-      if (n < size) break;
+    for (let page = await this.ids.pageAfter(0, size, cond); page;) {
+      chunks.push({ fromId: page.firstId, toId: page.lastId, size: page.size });
+      page = page.size < size ? null : await this.ids.pageAfter(page.lastId, size, cond);
     }
     return chunks;
   }
@@ -111,15 +99,15 @@ export class RunPlanner {
     const region = scope.region ? ' AND e.region_code LIKE ?' : '';
     const rp = scope.region ? [regionLikePattern(scope.region)] : [];
     const live = "e.status <> 'CANCELLED'";
-    const changed: { id: string | number }[] = await this.db.query(
-      `SELECT e.id FROM enterprises e WHERE e.inputs_changed_at >= ? AND ${live}${region}`,
-      [scope.changedSince ?? EPOCH, ...rp],
-    );
+    const changed = await this.ids.changedSince(scope.changedSince ?? EPOCH, {
+      sql: `${live}${region}`,
+      params: rp,
+    });
     const due = await this.assessments.dueForAssessment(scope.asOf, scope.modelHash, {
       sql: `${live}${region}`,
       params: rp,
     });
-    const ids = new Set<number>([...changed.map((r) => Number(r.id)), ...due]);
+    const ids = new Set<number>([...changed, ...due]);
     const sorted = Float64Array.from(ids).sort();
     const size = this.config.env.RECLASSIFY_CHUNK_SIZE;
     const chunks: Chunk[] = [];

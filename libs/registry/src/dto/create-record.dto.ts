@@ -10,16 +10,15 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { IsCalendarDate, IsMoney, REGION_CODE_6 } from '@app/core/validation/validators';
-import { MONEY_INTEGER_DIGITS } from '@app/core/values/money';
-import { PENALTY_FIELDS, RECORD_KINDS } from '@app/scoring/profile';
+import { IsCalendarDate, IsMoney, REGION_CODE_6, MONEY_INTEGER_DIGITS } from '@app/core';
+import { PENALTY_FIELDS, RECORD_KINDS } from '@app/scoring';
 import type {
   InspectionResult,
   PenaltyField,
   PenaltySeverity,
   RecordKind,
   TaxRating,
-} from '@app/scoring/profile';
+} from '@app/scoring';
 import { KindField } from './kind-field.validator';
 
 /** One record; which fields are required or allowed depends on `kind` (see api.md). */

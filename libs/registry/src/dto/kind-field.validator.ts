@@ -4,7 +4,7 @@ import {
   ValidationArguments,
   ValidationOptions,
 } from 'class-validator';
-import type { RecordKind } from '@app/scoring/profile';
+import type { RecordKind } from '@app/scoring';
 
 /**
  * Ties a kind-specific field to the record kinds that carry it: refused for

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsOptional, IsString, Length } from 'class-validator';
-import { PageQueryDto } from '@app/core/http/page-query.dto';
+import { PageQueryDto } from '@app/core';
 
 export class SearchEnterprisesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({

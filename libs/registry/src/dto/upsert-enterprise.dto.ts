@@ -1,8 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, Length, Matches } from 'class-validator';
-import { IsCalendarDate, IsMoney, REGION_CODE_6 } from '@app/core/validation/validators';
-import { MONEY_INTEGER_DIGITS } from '@app/core/values/money';
-import type { EnterpriseStatus } from '@app/scoring/profile';
+import { IsCalendarDate, IsMoney, REGION_CODE_6, MONEY_INTEGER_DIGITS } from '@app/core';
+import type { EnterpriseStatus } from '@app/scoring';
 
 export const ENTERPRISE_STATUSES: EnterpriseStatus[] = ['ACTIVE', 'REVOKED', 'CANCELLED'];
 

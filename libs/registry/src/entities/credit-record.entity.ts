@@ -14,7 +14,7 @@ import type {
   RecordKind,
   RecordStatus,
   TaxRating,
-} from '@app/scoring/profile';
+} from '@app/scoring';
 import { decimalTransformer } from './decimal.transformer';
 import { Enterprise } from './enterprise.entity';
 

@@ -1,5 +1,5 @@
 import { ValueTransformer } from 'typeorm';
-import { toMoney } from '@app/core/values/money';
+import { toMoney } from '@app/core';
 
 /**
  * DECIMAL money stays text both ways (mysql2 returns DECIMAL as a string):

@@ -5,7 +5,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { EnterpriseStatus } from '@app/scoring/profile';
+import type { EnterpriseStatus } from '@app/scoring';
 import { decimalTransformer } from './decimal.transformer';
 
 @Entity('enterprises')

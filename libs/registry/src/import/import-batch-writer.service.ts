@@ -1,7 +1,6 @@
-import { toMoney } from '@app/core/values/money';
+import { toMoney, Clock } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Clock } from '@app/core/values/clock';
 import { CreateRecordDto } from '../dto/create-record.dto';
 import { PersonLinkDto } from '../dto/replace-persons.dto';
 import { UpsertEnterpriseDto } from '../dto/upsert-enterprise.dto';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ClassConstructor, plainToInstance } from 'class-transformer';
 import { validate, ValidatorOptions } from 'class-validator';
-import { flattenValidationErrors } from '@app/core/http/validation.pipe';
+import { flattenValidationErrors } from '@app/core';
 import { PersonLinkDto } from '../dto/replace-persons.dto';
 import { EnterpriseLineDto } from './dto/enterprise-line.dto';
 import { PersonsLineDto } from './dto/persons-line.dto';

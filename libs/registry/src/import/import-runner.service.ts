@@ -5,7 +5,7 @@ import { rm, stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { setImmediate as yieldToEventLoop, setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '@app/core/config/app-config';
+import { AppConfig } from '@app/core';
 import { isDataRefusal, isTransientDbError, refusalReason } from './database-errors';
 import { ImportBatchWriter } from './import-batch-writer.service';
 import { ImportItem, ImportTally, ParsedLine, Rejection } from './import-item';

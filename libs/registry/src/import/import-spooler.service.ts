@@ -7,8 +7,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { AppConfig } from '@app/core/config/app-config';
-import { QueueName } from '@app/core/queue/queue-names';
+import { AppConfig, QueueName } from '@app/core';
 import { importJobId, ImportJob, ImportJobData } from './import-jobs';
 import { ImportStore } from './import-store.service';
 

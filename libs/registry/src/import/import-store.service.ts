@@ -1,8 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Page } from '@app/core/http/page-query.dto';
-import { Clock } from '@app/core/values/clock';
+import { Page, Clock } from '@app/core';
 import { ImportTally, Rejection } from './import-item';
 import { ImportRow, ImportSource, importView, ImportView } from './import-view';
 

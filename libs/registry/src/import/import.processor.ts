@@ -1,12 +1,7 @@
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
-import {
-  QueueName,
-  START_RUN_JOB,
-  StartRunJobData,
-  workerOptions,
-} from '@app/core/queue/queue-names';
+import { QueueName, START_RUN_JOB, StartRunJobData, workerOptions } from '@app/core';
 import { ImportJobData } from './import-jobs';
 import { ImportRunner } from './import-runner.service';
 import { ImportStore } from './import-store.service';

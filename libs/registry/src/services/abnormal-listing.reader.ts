@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CalendarDate } from '@app/core/values/calendar-date';
+import { CalendarDate } from '@app/core';
 
 /** An abnormal-operations listing in force since `listedOn`, with its enterprise. */
 export interface AbnormalListingRow {

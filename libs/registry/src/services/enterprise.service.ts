@@ -1,18 +1,19 @@
-import { toMoney } from '@app/core/values/money';
-import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { Caller } from '@app/core/auth/caller';
 import {
+  toMoney,
+  Caller,
   assertCanSeeEnterprise,
   effectiveRegion,
   regionLikePattern,
-} from '@app/core/auth/jurisdiction';
-import { Page } from '@app/core/http/page-query.dto';
-import { Clock } from '@app/core/values/clock';
+  Page,
+  Clock,
+  isDuplicateKey,
+  retryOnDeadlock,
+} from '@app/core';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { UpsertEnterpriseDto } from '../dto/upsert-enterprise.dto';
 import { Enterprise } from '../entities/enterprise.entity';
-import { isDuplicateKey, retryOnDeadlock } from '@app/core';
 import { RescoreRequester } from './rescore-requester.service';
 
 /** Fields whose change can change the enterprise's assessment (or which enterprises a run covers). */

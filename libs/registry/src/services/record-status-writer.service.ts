@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import type { RecordStatus } from '@app/scoring/profile';
+import type { RecordStatus } from '@app/scoring';
 import { CreditRecord } from '../entities/credit-record.entity';
 
 /**

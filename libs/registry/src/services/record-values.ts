@@ -1,4 +1,4 @@
-import { toMoney } from '@app/core/values/money';
+import { toMoney } from '@app/core';
 import type { CreateRecordDto } from '../dto/create-record.dto';
 import { penaltyFieldOf } from '../penalty-field';
 

@@ -1,9 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Caller } from '@app/core/auth/caller';
-import { retryOnDeadlock } from '@app/core/database/deadlock-retry';
-import { Page } from '@app/core/http/page-query.dto';
+import { Caller, retryOnDeadlock, Page } from '@app/core';
 import { CreateRecordDto } from '../dto/create-record.dto';
 import { CreditRecord } from '../entities/credit-record.entity';
 import { EnterpriseService } from './enterprise.service';

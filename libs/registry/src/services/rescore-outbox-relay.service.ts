@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { AppConfig } from '@app/core/config/app-config';
+import { AppConfig } from '@app/core';
 import { RescoreOutbox } from './rescore-outbox.service';
 import { RescoreRequester } from './rescore-requester.service';
 

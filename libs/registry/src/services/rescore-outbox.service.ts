@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock } from '@app/core/values/clock';
+import { Clock } from '@app/core';
 
 export interface OutboxedRescore {
   id: number;

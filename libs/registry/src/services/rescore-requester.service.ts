@@ -1,8 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { enqueueFast } from '@app/core/queue/enqueue-fast';
-import { QueueName } from '@app/core/queue/queue-names';
+import { enqueueFast, QueueName } from '@app/core';
 import { RescoreOutbox } from './rescore-outbox.service';
 
 export interface RescoreJob {

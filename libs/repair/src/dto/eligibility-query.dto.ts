@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ToId } from '@app/core/validation/validators';
+import { ToId } from '@app/core';
 import { IsInt, Min } from 'class-validator';
 
 export class EligibilityQueryDto {

@@ -1,8 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
-import { PageQueryDto } from '@app/core/http/page-query.dto';
-import { JURISDICTION } from '@app/core/validation/validators';
+import { PageQueryDto, JURISDICTION } from '@app/core';
 import { APPLICATION_STATUSES, ApplicationStatus } from '../policy/application-state';
 
 export class ListApplicationsQueryDto extends PageQueryDto {

@@ -9,7 +9,7 @@ import {
   Length,
   Min,
 } from 'class-validator';
-import { IsCalendarDate } from '@app/core/validation/validators';
+import { IsCalendarDate } from '@app/core';
 
 /** 破产重整 临时信用修复: listed records suspended for the term of a court-approved plan. */
 export class TemporaryRepairDto {

@@ -1,4 +1,4 @@
-import { loadWorkingDayCalendar } from '@app/core/config/working-day-calendar.loader';
+import { loadWorkingDayCalendar } from '@app/core';
 import { P107, P2021 } from '../../test/policy-fixtures';
 import { acceptBy, decideBy, decisionWorkingDays, WorkingDays } from './deadlines';
 

@@ -1,5 +1,5 @@
-import type { CalendarDate, WorkingDayCalendar } from '@app/core/values';
-import type { CreditRecordInput } from '@app/scoring/profile';
+import type { CalendarDate, WorkingDayCalendar } from '@app/core';
+import type { CreditRecordInput } from '@app/scoring';
 import type { RepairPolicy } from './repair-policy.schema';
 
 /** The part of the working-day calendar deadlines need (lets tests substitute it). */

@@ -1,4 +1,4 @@
-import type { CreditRecordInput } from '@app/scoring/profile';
+import type { CreditRecordInput } from '@app/scoring';
 import { book, input, listing, P107, P2021, penalty } from '../../test/policy-fixtures';
 import { assessEligibility } from './eligibility';
 import type { Condition, ConditionCode, EligibilityInput } from './eligibility.types';

@@ -1,5 +1,5 @@
-import { addDays, addMonths, CalendarDate, isCalendarDate, maxDate } from '@app/core/values';
-import type { CreditRecordInput } from '@app/scoring/profile';
+import { addDays, addMonths, CalendarDate, isCalendarDate, maxDate } from '@app/core';
+import type { CreditRecordInput } from '@app/scoring';
 import type { EvidenceKind, RepairPolicy } from './repair-policy.schema';
 import type { Condition, EligibilityInput, EligibilityResult } from './eligibility.types';
 import { repairLimitCondition } from './repair-limits';

@@ -1,5 +1,5 @@
-import type { CalendarDate } from '@app/core/values';
-import type { CreditRecordInput } from '@app/scoring/profile';
+import type { CalendarDate } from '@app/core';
+import type { CreditRecordInput } from '@app/scoring';
 import type { EvidenceKind, RepairPolicy } from './repair-policy.schema';
 
 /** Each code names an obstacle; `met: true` means that obstacle is absent. */

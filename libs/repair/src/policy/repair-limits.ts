@@ -1,4 +1,4 @@
-import { addMonths, CalendarDate, maxDate } from '@app/core/values';
+import { addMonths, CalendarDate, maxDate } from '@app/core';
 import type { RepairPolicy } from './repair-policy.schema';
 import type { ApprovedRepair, Condition } from './eligibility.types';
 

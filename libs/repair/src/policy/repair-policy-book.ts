@@ -1,4 +1,4 @@
-import { CalendarDate, isCalendarDate } from '@app/core/values';
+import { CalendarDate, isCalendarDate } from '@app/core';
 import { RepairPolicy } from './repair-policy.schema';
 
 export class NoPolicyInForceError extends Error {

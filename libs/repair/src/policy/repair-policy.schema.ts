@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isCalendarDate } from '@app/core/values';
-import { PENALTY_FIELDS } from '@app/scoring/profile';
+import { isCalendarDate } from '@app/core';
+import { PENALTY_FIELDS } from '@app/scoring';
 
 /**
  * The shape of a credit-repair policy file (config/repair-policies/*.yaml).

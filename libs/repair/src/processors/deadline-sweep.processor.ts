@@ -1,7 +1,7 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
-import { QueueName } from '@app/core/queue/queue-names';
+import { QueueName } from '@app/core';
 import { DeadlineSweepService } from '../services/deadline-sweep.service';
 import { EvidenceSweepService } from '../services/evidence-sweep.service';
 

@@ -6,12 +6,15 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Caller } from '@app/core/auth/caller';
-import { coversAuthority } from '@app/core/auth/jurisdiction';
-import { retryOnDeadlock } from '@app/core/database/deadlock-retry';
-import { BusinessRuleException, ErrorDetail } from '@app/core/http/api-error';
-import { Clock } from '@app/core/values/clock';
-import { WorkingDayCalendar } from '@app/core/values/working-days';
+import {
+  Caller,
+  coversAuthority,
+  retryOnDeadlock,
+  BusinessRuleException,
+  ErrorDetail,
+  Clock,
+  WorkingDayCalendar,
+} from '@app/core';
 import {
   CreditRecord,
   InputsChangeMarker,

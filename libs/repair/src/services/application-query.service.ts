@@ -1,14 +1,14 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Caller } from '@app/core/auth/caller';
 import {
+  Caller,
   canSeeEnterprise,
   coversAuthority,
   effectiveRegion,
   regionLikePattern,
-} from '@app/core/auth/jurisdiction';
-import { Page } from '@app/core/http/page-query.dto';
+  Page,
+} from '@app/core';
 import { ListApplicationsQueryDto } from '../dto/list-applications-query.dto';
 import { RepairApplication } from '../entities/repair-application.entity';
 import { RepairEvidence } from '../entities/repair-evidence.entity';

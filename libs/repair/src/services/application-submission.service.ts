@@ -1,11 +1,14 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Caller } from '@app/core/auth/caller';
-import { BusinessRuleException, ErrorDetail } from '@app/core/http/api-error';
-import { Clock } from '@app/core/values/clock';
-import { WorkingDayCalendar } from '@app/core/values/working-days';
-import { isDuplicateKey } from '@app/core';
+import {
+  Caller,
+  BusinessRuleException,
+  ErrorDetail,
+  Clock,
+  WorkingDayCalendar,
+  isDuplicateKey,
+} from '@app/core';
 import { SubmitApplicationDto } from '../dto/submit-application.dto';
 import { RepairApplication } from '../entities/repair-application.entity';
 import { RepairEvidence } from '../entities/repair-evidence.entity';

@@ -1,4 +1,4 @@
-import type { Role } from '@app/core/auth/caller';
+import type { Role } from '@app/core';
 import { actionsFor } from '../policy/application-state';
 import { RepairApplication } from '../entities/repair-application.entity';
 import { RepairEvidence } from '../entities/repair-evidence.entity';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CalendarDate } from '@app/core/values/calendar-date';
-import { Clock } from '@app/core/values/clock';
+import { CalendarDate, Clock } from '@app/core';
 import { RepairHistoryEntry } from '../entities/repair-history-entry.entity';
 
 /**

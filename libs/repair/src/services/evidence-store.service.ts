@@ -13,10 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DataSource, EntityManager } from 'typeorm';
-import { Caller } from '@app/core/auth/caller';
-import { effectiveRegion, regionLikePattern } from '@app/core/auth/jurisdiction';
-import { AppConfig } from '@app/core/config/app-config';
-import { Clock } from '@app/core/values/clock';
+import { Caller, effectiveRegion, regionLikePattern, AppConfig, Clock } from '@app/core';
 import { detectEvidenceType, EvidenceContentType } from './evidence-content-type';
 
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;

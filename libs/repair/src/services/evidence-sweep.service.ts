@@ -3,8 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '@app/core/config/app-config';
-import { Clock } from '@app/core/values/clock';
+import { AppConfig, Clock } from '@app/core';
 
 /**
  * Removes uploads no application of their uploader cites once they are older

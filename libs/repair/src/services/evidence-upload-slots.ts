@@ -1,5 +1,5 @@
 import { Injectable, ServiceUnavailableException } from '@nestjs/common';
-import { AppConfig } from '@app/core/config/app-config';
+import { AppConfig } from '@app/core';
 
 /** Seconds a client refused for want of a slot is told to wait. */
 const RETRY_AFTER_SECONDS = 5;

@@ -1,8 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Caller } from '@app/core/auth/caller';
-import { canSeeEnterprise } from '@app/core/auth/jurisdiction';
-import { CalendarDate } from '@app/core/values/calendar-date';
+import { Caller, canSeeEnterprise, CalendarDate } from '@app/core';
 import { RecordInputReader, type RecordWithEnterprise } from '@app/registry';
 import type { EligibilityInput } from '../policy/eligibility.types';
 import type { EvidenceKind, RepairPolicy } from '../policy/repair-policy.schema';

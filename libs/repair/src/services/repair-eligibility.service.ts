@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Caller } from '@app/core/auth/caller';
-import { Clock } from '@app/core/values/clock';
+import { Caller, Clock } from '@app/core';
 import { assessEligibility } from '../policy/eligibility';
 import type { EligibilityResult } from '../policy/eligibility.types';
 import { RepairPolicyBook } from '../policy/repair-policy-book';

@@ -1,10 +1,6 @@
 import { Logger, Provider } from '@nestjs/common';
 import { join } from 'node:path';
-import { AppConfig } from '@app/core/config/app-config';
-import { loadWorkingDayCalendar } from '@app/core/config/working-day-calendar.loader';
-import { Clock } from '@app/core/values/clock';
-import { yearOf } from '@app/core/values/calendar-date';
-import { WorkingDayCalendar } from '@app/core/values/working-days';
+import { AppConfig, loadWorkingDayCalendar, Clock, yearOf, WorkingDayCalendar } from '@app/core';
 import { loadRepairPolicies } from '../policy/repair-policy.loader';
 import { RepairPolicyBook } from '../policy/repair-policy-book';
 

@@ -1,10 +1,14 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Caller } from '@app/core/auth/caller';
-import { canSeeEnterprise, coversAuthority } from '@app/core/auth/jurisdiction';
-import { BusinessRuleException, ErrorDetail } from '@app/core/http/api-error';
-import { Clock } from '@app/core/values/clock';
+import {
+  Caller,
+  canSeeEnterprise,
+  coversAuthority,
+  BusinessRuleException,
+  ErrorDetail,
+  Clock,
+} from '@app/core';
 import {
   CreditRecord,
   EnterpriseService,

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { regionLikePattern } from '@app/core/auth/jurisdiction';
-import { CalendarDate } from '@app/core/values/calendar-date';
+import { regionLikePattern, CalendarDate } from '@app/core';
 import { EscalationClosedReason } from './escalation-rule';
 
 /** A listing to flag, as the registry reported it at this sweep. */

@@ -1,9 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Caller } from '@app/core/auth/caller';
-import { effectiveRegion } from '@app/core/auth/jurisdiction';
-import { Page } from '@app/core/http/page-query.dto';
-import { CalendarDate } from '@app/core/values/calendar-date';
-import { Clock } from '@app/core/values/clock';
+import { Caller, effectiveRegion, Page, CalendarDate, Clock } from '@app/core';
 import { EscalationCandidateRepository } from './escalation-candidate.repository';
 import { fullYearsBetween } from './escalation-rule';
 

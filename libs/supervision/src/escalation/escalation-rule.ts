@@ -1,4 +1,4 @@
-import { addMonths, CalendarDate, compareDates } from '@app/core/values/calendar-date';
+import { addMonths, CalendarDate, compareDates } from '@app/core';
 
 /**
  * 列入经营异常名录满三年仍未履行相关义务的, 列入严重违法失信名单

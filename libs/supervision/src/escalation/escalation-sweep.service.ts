@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CalendarDate } from '@app/core/values/calendar-date';
-import { Clock } from '@app/core/values/clock';
+import { CalendarDate, Clock } from '@app/core';
 import { AbnormalListingReader } from '@app/registry';
 import { EscalationCandidateRepository } from './escalation-candidate.repository';
 import { escalationCutoff, partitionDue } from './escalation-rule';

@@ -1,8 +1,7 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { AppConfig } from '@app/core/config/app-config';
-import { QueueName, workerOptions } from '@app/core/queue/queue-names';
+import { AppConfig, QueueName, workerOptions } from '@app/core';
 import { EscalationSweepService } from './escalation-sweep.service';
 
 export const ESCALATION_SCHEDULER = 'escalation-daily';

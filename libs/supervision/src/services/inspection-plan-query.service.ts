@@ -1,6 +1,5 @@
-import { periodBound } from '@app/core/http/period-bound';
+import { periodBound, Caller, canSeeRegion, effectiveRegion, Page } from '@app/core';
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { Caller, canSeeRegion, effectiveRegion, Page } from '@app/core';
 import { InspectionPlanRepository, PlanHeader, PlanPeriod } from './inspection-plan.repository';
 import { inspectionPlanView, InspectionPlanView } from './inspection-plan.view';
 import { planCsv } from './plan-csv';

@@ -3,9 +3,6 @@ import { QueryRunner } from 'typeorm';
 import { CurrentTierReader } from '@app/risk';
 import { PerTier, PopulationRow, isTier } from '../domain';
 
-/** The draw's population is risk's to read (CurrentTierReader); re-exported for the benchmark. */
-export { POPULATION_STREAM_SQL } from '@app/risk';
-
 const DETAILS_BATCH = 5000;
 
 export interface EnterpriseDetails {

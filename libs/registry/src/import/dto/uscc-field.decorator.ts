@@ -1,7 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsUscc } from '@app/core/validation/validators';
-import { normalizeUscc } from '@app/core/values/uscc';
+import { IsUscc, normalizeUscc } from '@app/core';
 
 /** The `uscc` of an import line: trimmed and upper-cased like the `:uscc` path parameter, then checked. */
 export function UsccField(): PropertyDecorator {

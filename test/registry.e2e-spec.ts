@@ -250,6 +250,79 @@ describe('registry API (real MySQL + Redis)', () => {
       expect(afterPersons.body.inputsChangedAt).toBe(t.clock.now().toISOString());
     });
 
+    it('single writes and the import share one path: a reference already on file is a 409 writing nothing, as an import skips it', async () => {
+      const uscc = newUscc();
+      await put(uscc, enterpriseBody()).expect(201);
+      const post = () =>
+        t
+          .http()
+          .post(`/api/v1/enterprises/${uscc}/records`)
+          .set('Authorization', `Bearer ${admin}`)
+          .send({ kind: 'COMPLAINT', occurredOn: '2026-06-01', reference: 'SRC-77' });
+      await post().expect(201);
+      const again = await post().expect(409);
+      expect(again.body.message).toContain('reference');
+      const list = await get(`/enterprises/${uscc}/records`, admin).expect(200);
+      expect(list.body.items).toHaveLength(1);
+    });
+
+    it('replacing the same person set changes nothing; a different one moves inputsChangedAt', async () => {
+      const uscc = newUscc();
+      await put(uscc, enterpriseBody()).expect(201);
+      const persons = (idHash: string) =>
+        t
+          .http()
+          .put(`/api/v1/enterprises/${uscc}/persons`)
+          .set('Authorization', `Bearer ${admin}`)
+          .send({ persons: [{ idHash, name: '李梅', role: 'SHAREHOLDER' }] })
+          .expect(200);
+      await persons('b'.repeat(64));
+      const first = (await get(`/enterprises/${uscc}`, admin).expect(200)).body.inputsChangedAt;
+      t.clock.advance(3_600_000);
+      await persons('b'.repeat(64));
+      expect((await get(`/enterprises/${uscc}`, admin).expect(200)).body.inputsChangedAt).toBe(
+        first,
+      );
+      await persons('c'.repeat(64));
+      expect((await get(`/enterprises/${uscc}`, admin).expect(200)).body.inputsChangedAt).toBe(
+        t.clock.now().toISOString(),
+      );
+    });
+
+    it('concurrent person replacements over shared persons and a listing: every one answers 200 (deadlocks retried)', async () => {
+      const usccs = Array.from({ length: 8 }, () => newUscc());
+      for (const u of usccs) await put(u, enterpriseBody()).expect(201);
+      await t
+        .http()
+        .post(`/api/v1/enterprises/${usccs[0]}/records`)
+        .set('Authorization', `Bearer ${admin}`)
+        .send({
+          kind: 'ABNORMAL_LISTING',
+          occurredOn: '2026-02-01',
+          reason: '通过登记的住所无法联系',
+        })
+        .expect(201);
+      const shared = ['d', 'e', 'f'].map((c) => c.repeat(64));
+      const statuses = await Promise.all(
+        usccs.flatMap((u, i) =>
+          [0, 1].map(async (k) => {
+            const res = await t
+              .http()
+              .put(`/api/v1/enterprises/${u}/persons`)
+              .set('Authorization', `Bearer ${admin}`)
+              .send({
+                persons: [
+                  { idHash: shared[(i + k) % 3], name: '张三', role: 'EXECUTIVE' },
+                  { idHash: shared[(i + k + 1) % 3], name: '李四', role: 'SHAREHOLDER' },
+                ],
+              });
+            return res.status;
+          }),
+        ),
+      );
+      expect(statuses).toEqual(statuses.map(() => 200));
+    });
+
     it('refuses a raw ID number as a person hash', async () => {
       const uscc = newUscc();
       await put(uscc, enterpriseBody()).expect(201);

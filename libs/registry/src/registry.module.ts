@@ -17,6 +17,8 @@ import { AbnormalListingReader } from './services/abnormal-listing.reader';
 import { ProfileLoader } from './services/profile-loader.service';
 import { RecordInputReader } from './services/record-input.reader';
 import { EnterpriseIdReader } from './services/enterprise-id.reader';
+import { RegistryWriter } from './services/registry-writer.service';
+import { RegistryWrites } from './services/registry-writes.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Enterprise, CreditRecord, Person, EnterprisePerson])],
@@ -34,6 +36,8 @@ import { EnterpriseIdReader } from './services/enterprise-id.reader';
     ProfileLoader,
     RecordInputReader,
     EnterpriseIdReader,
+    RegistryWriter,
+    RegistryWrites,
   ],
   exports: [
     EnterpriseService,
@@ -49,6 +53,7 @@ import { EnterpriseIdReader } from './services/enterprise-id.reader';
     ProfileLoader,
     RecordInputReader,
     EnterpriseIdReader,
+    RegistryWriter,
     TypeOrmModule,
   ],
 })

@@ -32,7 +32,10 @@ export class RecordsController {
 
   @Post()
   @Roles('admin')
-  @ApiOperation({ summary: 'Add a dated credit record; fields depend on kind; queues re-scoring' })
+  @ApiOperation({
+    summary:
+      'Add a dated credit record; fields depend on kind; queues re-scoring. 409 when its reference is already on file for the enterprise',
+  })
   @ApiCreatedResponse({ type: CreditRecordView })
   @ApiErrors(400, 401, 403, 429, 404, 409, 422)
   async create(@Param('uscc', UsccPipe) uscc: string, @Body() dto: CreateRecordDto) {

@@ -18,6 +18,8 @@ export type ImportItem =
 export interface Rejection {
   line: number;
   reason: string;
+  /** The field at fault, when one is (a single write answers with it). */
+  field?: string;
 }
 
 /** What a parsed line became: something to write, or a rejection. */

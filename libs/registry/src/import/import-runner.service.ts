@@ -7,7 +7,7 @@ import { setImmediate as yieldToEventLoop, setTimeout as sleep } from 'node:time
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/core';
 import { isDataRefusal, isTransientDbError, refusalReason } from './database-errors';
-import { ImportBatchWriter } from './import-batch-writer.service';
+import { RegistryWriter } from '../services/registry-writer.service';
 import { ImportItem, ImportTally, ParsedLine, Rejection } from './import-item';
 import { ImportLineParser } from './import-line-parser.service';
 import { ImportStore } from './import-store.service';
@@ -48,7 +48,7 @@ export class ImportRunner {
     @InjectDataSource() private readonly db: DataSource,
     private readonly store: ImportStore,
     private readonly parser: ImportLineParser,
-    private readonly writer: ImportBatchWriter,
+    private readonly writer: RegistryWriter,
     private readonly config: AppConfig,
   ) {}
 

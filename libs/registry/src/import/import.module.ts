@@ -1,16 +1,16 @@
 import { Module } from '@nestjs/common';
-import { ImportBatchWriter } from './import-batch-writer.service';
+import { RegistryModule } from '../registry.module';
 import { ImportLineParser } from './import-line-parser.service';
 import { ImportRunner } from './import-runner.service';
 import { ImportSpooler } from './import-spooler.service';
 import { ImportStore } from './import-store.service';
 
-const services = [ImportStore, ImportSpooler, ImportLineParser, ImportBatchWriter, ImportRunner];
+const services = [ImportStore, ImportSpooler, ImportLineParser, ImportRunner];
 
 /**
  * Bulk NDJSON imports: the API side (spool, queue, read back) and the worker
  * side (ImportRunner, used by ImportProcessor and the CLI). The processor is
  * provided by the worker app, so the API process never consumes imports.
  */
-@Module({ providers: services, exports: services })
+@Module({ imports: [RegistryModule], providers: services, exports: services })
 export class ImportModule {}

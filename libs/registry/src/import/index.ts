@@ -5,7 +5,6 @@ export * from './import-view';
 export * from './import-store.service';
 export * from './import-spooler.service';
 export * from './import-line-parser.service';
-export * from './import-batch-writer.service';
 export * from './import-runner.service';
 export * from './import.processor';
 export * from './ndjson-batches';

@@ -1,37 +1,22 @@
 import {
-  toMoney,
   Caller,
   assertCanSeeEnterprise,
   effectiveRegion,
   regionLikePattern,
   Page,
-  Clock,
-  isDuplicateKey,
-  retryOnDeadlock,
 } from '@app/core';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { UpsertEnterpriseDto } from '../dto/upsert-enterprise.dto';
 import { Enterprise } from '../entities/enterprise.entity';
-import { RescoreRequester } from './rescore-requester.service';
-
-/** Fields whose change can change the enterprise's assessment (or which enterprises a run covers). */
-const INPUT_FIELDS = [
-  'regionCode',
-  'industryCode',
-  'type',
-  'registeredCapital',
-  'establishedOn',
-  'status',
-] as const;
+import { RegistryWrites } from './registry-writes.service';
 
 @Injectable()
 export class EnterpriseService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly clock: Clock,
-    private readonly rescore: RescoreRequester,
+    private readonly writes: RegistryWrites,
   ) {}
 
   /** Creates or updates the enterprise; `created` tells which (201 vs 200). */
@@ -39,46 +24,12 @@ export class EnterpriseService {
     uscc: string,
     dto: UpsertEnterpriseDto,
   ): Promise<{ enterprise: Enterprise; created: boolean }> {
-    let result: { enterprise: Enterprise; created: boolean; inputsChanged: boolean };
-    const once = () =>
-      retryOnDeadlock(() => this.db.transaction((m) => this.upsertIn(m, uscc, dto)));
-    try {
-      result = await once();
-    } catch (err) {
-      // Two first writes of the same USCC raced; the loser becomes an update.
-      if (!isDuplicateKey(err)) throw err;
-      result = await once();
-    }
-    if (result.inputsChanged)
-      await this.rescore.request(
-        uscc,
-        result.created ? 'enterprise-created' : 'enterprise-updated',
-      );
-    return { enterprise: result.enterprise, created: result.created };
-  }
-
-  private async upsertIn(m: EntityManager, uscc: string, dto: UpsertEnterpriseDto) {
-    const repo = m.getRepository(Enterprise);
-    const existing = await repo.findOne({ where: { uscc }, lock: { mode: 'pessimistic_write' } });
-    const incoming = { ...dto, registeredCapital: toMoney(dto.registeredCapital) };
-    if (!existing) {
-      const enterprise = repo.create({ uscc, ...incoming, inputsChangedAt: this.clock.now() });
-      await repo.insert(enterprise);
-      return {
-        enterprise: await repo.findOneByOrFail({ uscc }),
-        created: true,
-        inputsChanged: true,
-      };
-    }
-    const inputsChanged = INPUT_FIELDS.some((f) => String(existing[f]) !== String(incoming[f]));
-    const changed = inputsChanged || existing.name !== incoming.name;
-    if (changed) {
-      await repo.update(
-        { id: existing.id },
-        { ...incoming, ...(inputsChanged ? { inputsChangedAt: this.clock.now() } : {}) },
-      );
-    }
-    return { enterprise: await repo.findOneByOrFail({ uscc }), created: false, inputsChanged };
+    const write = await this.writes.apply(
+      { kind: 'enterprise', line: 1, uscc, enterprise: dto, records: [] },
+      (w) => (w.created.has(uscc) ? 'enterprise-created' : 'enterprise-updated'),
+    );
+    const enterprise = await this.db.getRepository(Enterprise).findOneByOrFail({ uscc });
+    return { enterprise, created: write.created.has(uscc) };
   }
 
   /** The enterprise if the caller may see it; 404 otherwise (also outside the jurisdiction). */

@@ -4,13 +4,19 @@ import { EntityManager } from 'typeorm';
 import { CreateRecordDto } from '../dto/create-record.dto';
 import { PersonLinkDto } from '../dto/replace-persons.dto';
 import { UpsertEnterpriseDto } from '../dto/upsert-enterprise.dto';
-import { LISTING_KINDS } from '../services/inputs-change-marker.service';
-import {
-  RECORD_VALUE_COLUMNS,
-  recordValues,
-  relatedRecordProblem,
-} from '../services/record-values';
-import { emptyTally, ImportItem, ImportTally } from './import-item';
+import { emptyTally, ImportItem, ImportTally } from '../import/import-item';
+import { InputsChangeMarker, LISTING_KINDS } from './inputs-change-marker.service';
+import { RECORD_VALUE_COLUMNS, recordValues, relatedRecordProblem } from './record-values';
+
+/** What a write did, beyond the import's counters: for the single writes' answers and re-scoring. */
+export interface RegistryWrite extends ImportTally {
+  /** Enterprises whose inputs changed (inputs_changed_at moved): those to re-score. */
+  changedIds: number[];
+  /** USCCs created by this write. */
+  created: Set<string>;
+  /** The id of the record inserted, when exactly one was. */
+  insertedRecordId?: number;
+}
 
 /** Columns whose change can change the assessment; as EnterpriseService compares them. */
 const INPUT_COLUMNS = [
@@ -36,22 +42,27 @@ interface EnterpriseRow {
 }
 
 /**
- * Writes validated import lines with a handful of multi-row statements, inside
- * the caller's transaction (so a batch and its checkpoint commit together).
- * Semantics per line are those of the single-item API: enterprise upsert by
- * USCC, records appended (skipped when their `reference` is already on file
- * for that enterprise), persons replacing the links. `inputs_changed_at` moves
- * for every enterprise whose inputs changed, and for enterprises linked
- * through a person when listings are involved, exactly as InputsChangeMarker
- * does one at a time; nothing is queued (see docs/import.md).
+ * The registry's one write path, for a single PUT/POST (one item) and for an
+ * import batch (thousands) alike: a handful of multi-row statements inside the
+ * caller's transaction (so an import batch and its checkpoint commit
+ * together). Enterprises are upserted by USCC, records appended (skipped when
+ * their `reference` is already on file for that enterprise), persons replace
+ * the links. `inputs_changed_at` moves for every enterprise whose inputs
+ * changed, and for enterprises linked through a person when listings are
+ * involved (InputsChangeMarker's rule). Nothing is queued here: the single
+ * writes re-score `changedIds` after commit (RegistryWrites), an import runs
+ * one incremental reclassification (see docs/import.md).
  */
 @Injectable()
-export class ImportBatchWriter {
-  constructor(private readonly clock: Clock) {}
+export class RegistryWriter {
+  constructor(
+    private readonly clock: Clock,
+    private readonly marker: InputsChangeMarker,
+  ) {}
 
-  async write(m: EntityManager, items: ImportItem[]): Promise<ImportTally> {
+  async write(m: EntityManager, items: ImportItem[]): Promise<RegistryWrite> {
     const now = this.clock.now();
-    const tally = emptyTally();
+    const tally: RegistryWrite = { ...emptyTally(), changedIds: [], created: new Set() };
     tally.lines = items.length;
     // Locked in USCC order (the index order), so concurrent imports cannot deadlock on them.
     const usccs = [...new Set(items.map((i) => i.uscc))].sort();
@@ -75,8 +86,10 @@ export class ImportBatchWriter {
         tally.rejected.push({
           line: i.line,
           reason: `enterprise ${i.uscc} not found (neither in the registry nor on an earlier line)`,
+          field: 'uscc',
         });
-      else if (problem) tally.rejected.push({ line: i.line, reason: problem });
+      else if (problem)
+        tally.rejected.push({ line: i.line, reason: problem, field: 'relatedRecordId' });
       else applied.push(i);
     }
     tally.accepted = applied.length;
@@ -86,6 +99,7 @@ export class ImportBatchWriter {
     const stamped = new Set<number>();
     const changed = new Set<number>();
     const ids = await this.upsertEnterprises(m, applied, existing, now, stamped);
+    for (const i of applied) if (!existing.has(i.uscc)) tally.created.add(i.uscc);
     // Enterprises created just now have no records or links on file: nothing to look up.
     const preexisting = new Set([...existing.values()].map((r) => Number(r.id)));
     // The region each enterprise is registered in after this batch: the default record authority.
@@ -102,6 +116,7 @@ export class ImportBatchWriter {
         [...changed].sort((a, b) => a - b),
       ]);
     tally.inputsChanged = stamped.size + changed.size;
+    tally.changedIds = [...stamped, ...changed].sort((a, b) => a - b);
     return tally;
   }
 
@@ -198,7 +213,7 @@ export class ImportBatchWriter {
     ids: Map<string, number>,
     regionOf: Map<number, string>,
     preexisting: Set<number>,
-    tally: ImportTally,
+    tally: RegistryWrite,
     changed: Set<number>,
   ): Promise<Set<number>> {
     const incoming: { enterpriseId: number; record: CreateRecordDto }[] = [];
@@ -244,9 +259,12 @@ export class ImportBatchWriter {
     if (rows.length > 0) {
       // Enterprise order keeps the secondary index inserts close together.
       rows.sort((a, b) => Number(a[0]) - Number(b[0]));
-      await m.query(`INSERT INTO credit_records (${RECORD_VALUE_COLUMNS.join(', ')}) VALUES ?`, [
-        rows,
-      ]);
+      const { insertId } = await m.query(
+        `INSERT INTO credit_records (${RECORD_VALUE_COLUMNS.join(', ')}) VALUES ?`,
+        [rows],
+      );
+      // Only one row's id is certain: a multi-row insert's ids need not be consecutive (Galera).
+      if (rows.length === 1) tally.insertedRecordId = Number(insertId);
     }
     return listed;
   }
@@ -294,8 +312,8 @@ export class ImportBatchWriter {
     const sources = new Set(newlyListed);
     const relinkedKnown = relinked.filter((id) => preexisting.has(id));
     if (relinkedKnown.length > 0) {
-      const listedBefore = await this.withActiveListing(m, relinkedKnown);
-      for (const id of await this.linkedTo(m, listedBefore)) changed.add(id);
+      const listedBefore = await this.marker.withActiveListing(m, relinkedKnown);
+      for (const id of await this.marker.linkedTo(m, listedBefore)) changed.add(id);
       for (const id of listedBefore) sources.add(id);
       await m.query('DELETE FROM enterprise_persons WHERE enterprise_id IN (?)', [relinkedKnown]);
     }
@@ -318,7 +336,7 @@ export class ImportBatchWriter {
       }
       for (const id of relinked) changed.add(id);
     }
-    for (const id of await this.linkedTo(m, [...sources])) changed.add(id);
+    for (const id of await this.marker.linkedTo(m, [...sources])) changed.add(id);
   }
 
   /** Those of `ids` whose links on file differ from the set given. */
@@ -345,29 +363,6 @@ export class ImportBatchWriter {
       const have = current.get(id) ?? new Set<string>();
       return have.size !== wanted.length || wanted.some((p) => !have.has(`${p.idHash}|${p.role}`));
     });
-  }
-
-  private async withActiveListing(m: EntityManager, ids: number[]): Promise<number[]> {
-    const rows: { id: string | number }[] = await m.query(
-      `SELECT DISTINCT enterprise_id AS id FROM credit_records
-        WHERE enterprise_id IN (?) AND kind IN (?) AND status = 'ACTIVE'`,
-      [ids, LISTING_KINDS],
-    );
-    return rows.map((r) => Number(r.id));
-  }
-
-  /** Enterprises sharing a person with any of `ids` (their listings count against them). */
-  private async linkedTo(m: EntityManager, ids: number[]): Promise<number[]> {
-    if (ids.length === 0) return [];
-    const rows: { id: string | number }[] = await m.query(
-      `SELECT DISTINCT theirs.enterprise_id AS id
-         FROM enterprise_persons mine
-         JOIN enterprise_persons theirs
-           ON theirs.person_id = mine.person_id AND theirs.enterprise_id <> mine.enterprise_id
-        WHERE mine.enterprise_id IN (?)`,
-      [ids],
-    );
-    return rows.map((r) => Number(r.id));
   }
 }
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { vi } from 'vitest';
 import { importCommand } from '../apps/cli/src/commands/import.command';
-import { ImportRunner, ImportStore } from '@app/registry';
+import { ImportRunner, ImportRepository } from '@app/registry';
 import { createTestApp, TestApp } from './support/test-app';
 import { createTestWorker, eventually } from './support/test-worker';
 import { enterpriseBody, newUscc } from './support/fixtures';
@@ -318,7 +318,7 @@ describe('bulk import (POST /imports, worker, real MySQL + Redis)', () => {
         )
         .join('\n'),
     );
-    const store = worker.get(ImportStore);
+    const store = worker.get(ImportRepository);
     const runner = worker.get(ImportRunner);
     const id = await store.create({
       source: 'cli',

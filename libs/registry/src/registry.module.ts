@@ -14,7 +14,7 @@ import { RescoreRequester } from './services/rescore-requester.service';
 import { RescoreOutbox } from './services/rescore-outbox.service';
 import { RescoreOutboxRelay } from './services/rescore-outbox-relay.service';
 import { AbnormalListingReader } from './services/abnormal-listing.reader';
-import { ProfileLoader } from './services/profile-loader.service';
+import { ProfileReader } from './services/profile.reader';
 import { RecordInputReader } from './services/record-input.reader';
 import { EnterpriseIdReader } from './services/enterprise-id.reader';
 import { RegistryWriter } from './services/registry-writer.service';
@@ -33,7 +33,7 @@ import { RegistryWrites } from './services/registry-writes.service';
     AbnormalListingReader,
     IndustryCatalog,
     RecordStatusWriter,
-    ProfileLoader,
+    ProfileReader,
     RecordInputReader,
     EnterpriseIdReader,
     RegistryWriter,
@@ -50,7 +50,7 @@ import { RegistryWrites } from './services/registry-writes.service';
     AbnormalListingReader,
     IndustryCatalog,
     RecordStatusWriter,
-    ProfileLoader,
+    ProfileReader,
     RecordInputReader,
     EnterpriseIdReader,
     RegistryWriter,

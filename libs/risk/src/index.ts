@@ -1,5 +1,5 @@
 export * from './risk.module';
-export * from './services/assessment-store.service';
+export * from './services/assessment.repository';
 export * from './services/assessment-json';
 export * from './services/model-catalog.service';
 export * from './services/rescore.service';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RegistryModule } from '@app/registry';
-import { AssessmentStore } from './services/assessment-store.service';
+import { AssessmentRepository } from './services/assessment.repository';
 import { CurrentTierReader } from './services/current-tier.reader';
 import { ModelCatalog } from './services/model-catalog.service';
 import { RescoreService } from './services/rescore.service';
@@ -9,7 +9,7 @@ import { SimulationService } from './services/simulation.service';
 
 const services = [
   ModelCatalog,
-  AssessmentStore,
+  AssessmentRepository,
   RescoreService,
   RiskQueryService,
   SimulationService,

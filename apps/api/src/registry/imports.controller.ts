@@ -20,7 +20,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Caller, CurrentCaller, PageQueryDto, Roles, IdPipe, ApiErrors } from '@app/core';
-import { ImportSpooler, ImportStore } from '@app/registry';
+import { ImportSpooler, ImportRepository } from '@app/registry';
 import { NDJSON_TYPES } from './ndjson';
 import {
   ImportAcceptedView,
@@ -36,7 +36,7 @@ import {
 export class ImportsController {
   constructor(
     private readonly spooler: ImportSpooler,
-    private readonly imports: ImportStore,
+    private readonly imports: ImportRepository,
   ) {}
 
   @Post()

@@ -9,7 +9,7 @@ import {
   ImportModule,
   ImportProgress,
   ImportRunner,
-  ImportStore,
+  ImportRepository,
   ImportView,
   REJECTIONS_KEPT,
 } from '@app/registry';
@@ -44,7 +44,7 @@ export async function importCommand(argv: string[]): Promise<void> {
   const app = await NestFactory.createApplicationContext(CliImportModule, {
     logger: ['error', 'warn'],
   });
-  const store = app.get(ImportStore);
+  const store = app.get(ImportRepository);
   const runner = app.get(ImportRunner);
   const id = await store.create({
     source: 'cli',
@@ -96,7 +96,7 @@ function payload(p: ImportProgress, started: number) {
   };
 }
 
-async function printReport(store: ImportStore, v: ImportView, show: number, seconds: number) {
+async function printReport(store: ImportRepository, v: ImportView, show: number, seconds: number) {
   const n = (x: number) => x.toLocaleString('en');
   console.log(
     `import ${v.id} ${v.status} in ${seconds.toFixed(1)} s: ${n(v.lines)} lines ` +

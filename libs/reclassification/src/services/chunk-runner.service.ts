@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/core';
-import { ProfileLoader } from '@app/registry';
-import { AssessmentStore, AssessmentToStore, ModelCatalog } from '@app/risk';
+import { ProfileReader } from '@app/registry';
+import { AssessmentRepository, AssessmentToStore, ModelCatalog } from '@app/risk';
 import { evaluate } from '@app/scoring';
 import { runCondition } from '../run-selection';
 import { addOutcome, emptyStats } from '../run-stats';
@@ -26,9 +26,9 @@ export interface ChunkResult {
 export class ChunkRunner {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly profiles: ProfileLoader,
+    private readonly profiles: ProfileReader,
     private readonly models: ModelCatalog,
-    private readonly store: AssessmentStore,
+    private readonly store: AssessmentRepository,
     private readonly finisher: RunFinisher,
     private readonly runs: RunRepository,
     private readonly clock: Clock,

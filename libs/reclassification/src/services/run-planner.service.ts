@@ -5,10 +5,10 @@ import { AppConfig, Clock, QueueName, regionLikePattern } from '@app/core';
 import { ChunkJobData, chunkJobId, ReclassifyJob } from '../jobs';
 import { runCondition, RunScope } from '../run-selection';
 import { RunFinisher } from './run-finisher.service';
-import { RunRow } from './run-view';
+import { RunRow } from './run.view';
 import { ChunkRange, RunRepository } from './run.repository';
 import { EnterpriseIdReader } from '@app/registry';
-import { AssessmentStore } from '@app/risk';
+import { AssessmentRepository } from '@app/risk';
 
 type Chunk = ChunkRange;
 
@@ -31,7 +31,7 @@ export class RunPlanner {
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly finisher: RunFinisher,
-    private readonly assessments: AssessmentStore,
+    private readonly assessments: AssessmentRepository,
     private readonly runs: RunRepository,
   ) {}
 

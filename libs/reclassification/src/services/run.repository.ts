@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { parseJsonColumn, regionLikePattern } from '@app/core';
 import { emptyStats, mergeStats, RunStats } from '../run-stats';
-import { RunRow } from './run-view';
+import { RunRow } from './run.view';
 
 /** What a new run row holds; the rest starts empty. */
 export interface NewRun {

@@ -15,7 +15,7 @@ import {
 import { ModelCatalog } from '@app/risk';
 import { StartRunDto } from '../dto/start-run.dto';
 import { planJobId, ReclassifyJob } from '../jobs';
-import { runView } from './run-view';
+import { runView } from './run.view';
 import { RunRepository } from './run.repository';
 
 /** Starts runs and reads them back. The work itself happens in the worker's chunk jobs. */

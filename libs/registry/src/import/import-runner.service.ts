@@ -10,8 +10,8 @@ import { isDataRefusal, isTransientDbError, refusalReason } from './database-err
 import { RegistryWriter } from '../services/registry-writer.service';
 import { ImportItem, ImportTally, ParsedLine, Rejection } from './import-item';
 import { ImportLineParser } from './import-line-parser.service';
-import { ImportStore } from './import-store.service';
-import { ImportRow, ImportView } from './import-view';
+import { ImportRepository } from './import.repository';
+import { ImportRow, ImportView } from './import.view';
 import { LineBatch, ndjsonBatches } from './ndjson-batches';
 
 export interface ImportProgress {
@@ -46,7 +46,7 @@ export class ImportRunner {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly store: ImportStore,
+    private readonly store: ImportRepository,
     private readonly parser: ImportLineParser,
     private readonly writer: RegistryWriter,
     private readonly config: AppConfig,

@@ -9,7 +9,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppConfig, QueueName } from '@app/core';
 import { importJobId, ImportJob, ImportJobData } from './import-jobs';
-import { ImportStore } from './import-store.service';
+import { ImportRepository } from './import.repository';
 
 /**
  * The API half of POST /imports: streams the body to a file under IMPORT_DIR
@@ -21,7 +21,7 @@ import { ImportStore } from './import-store.service';
 export class ImportSpooler {
   constructor(
     private readonly config: AppConfig,
-    private readonly store: ImportStore,
+    private readonly store: ImportRepository,
     @InjectQueue(QueueName.Import) private readonly queue: Queue<ImportJobData>,
   ) {}
 

@@ -3,9 +3,9 @@ import { RegistryModule } from '../registry.module';
 import { ImportLineParser } from './import-line-parser.service';
 import { ImportRunner } from './import-runner.service';
 import { ImportSpooler } from './import-spooler.service';
-import { ImportStore } from './import-store.service';
+import { ImportRepository } from './import.repository';
 
-const services = [ImportStore, ImportSpooler, ImportLineParser, ImportRunner];
+const services = [ImportRepository, ImportSpooler, ImportLineParser, ImportRunner];
 
 /**
  * Bulk NDJSON imports: the API side (spool, queue, read back) and the worker

@@ -4,7 +4,7 @@ import { Job, Queue } from 'bullmq';
 import { QueueName, START_RUN_JOB, StartRunJobData, workerOptions } from '@app/core';
 import { ImportJobData } from './import-jobs';
 import { ImportRunner } from './import-runner.service';
-import { ImportStore } from './import-store.service';
+import { ImportRepository } from './import.repository';
 
 /**
  * Runs spooled imports. One import at a time per worker process (the default
@@ -18,7 +18,7 @@ export class ImportProcessor extends WorkerHost {
 
   constructor(
     private readonly runner: ImportRunner,
-    private readonly store: ImportStore,
+    private readonly store: ImportRepository,
     @InjectQueue(QueueName.Reclassify) private readonly reclassify: Queue<StartRunJobData>,
   ) {
     super();

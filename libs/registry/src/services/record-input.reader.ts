@@ -13,7 +13,7 @@ export interface RecordWithEnterprise {
 
 /**
  * Records read as rule inputs, for the repair workflow (the risk side reads
- * them through ProfileLoader): the same columns and the same mapping.
+ * them through ProfileReader): the same columns and the same mapping.
  * Methods run in the caller's transaction.
  */
 @Injectable()

@@ -36,7 +36,7 @@ import {
 import { acceptBy, Deadline, decideBy, supplyBy } from '../policy/deadlines';
 import { RepairPolicyBook } from '../policy/repair-policy-book';
 import { ApplicationQueryService } from './application-query.service';
-import { ApplicationView } from './application-view';
+import { ApplicationView } from './application.view';
 import { EvidenceStore } from './evidence-store.service';
 
 /**

@@ -14,7 +14,7 @@ import { RepairApplication } from '../entities/repair-application.entity';
 import { RepairEvidence } from '../entities/repair-evidence.entity';
 import { RepairHistoryEntry } from '../entities/repair-history-entry.entity';
 import { RepairPolicyBook } from '../policy/repair-policy-book';
-import { applicationView, ApplicationView } from './application-view';
+import { applicationView, ApplicationView } from './application.view';
 
 /** Reads of applications, always within the caller's reach: its own, or its region's. */
 @Injectable()

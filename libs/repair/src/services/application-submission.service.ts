@@ -17,7 +17,7 @@ import { assessEligibility } from '../policy/eligibility';
 import { NoPolicyInForceError, RepairPolicyBook } from '../policy/repair-policy-book';
 import { EVIDENCE_KINDS, EvidenceKind } from '../policy/repair-policy.schema';
 import { ApplicationQueryService } from './application-query.service';
-import { ApplicationView } from './application-view';
+import { ApplicationView } from './application.view';
 import { EvidenceStore } from './evidence-store.service';
 import { RepairCaseLoader } from './repair-case-loader.service';
 

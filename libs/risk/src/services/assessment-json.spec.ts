@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { loadModelDirectory, type CompiledModel } from '@app/scoring';
 import { join } from 'node:path';
 import { assessmentViewJson } from './assessment-json';
-import { assessmentView, type AssessmentRow } from './assessment-view';
+import { assessmentView, type AssessmentRow } from './assessment.view';
 
 const MODELS = [...loadModelDirectory(join(__dirname, '../../../../config/models')).values()];
 

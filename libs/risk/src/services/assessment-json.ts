@@ -1,4 +1,4 @@
-import type { AssessmentView, FactorView } from './assessment-view';
+import type { AssessmentView, FactorView } from './assessment.view';
 
 /** An indicator's fixed part, `{"code":…,"category":…,"label":…,`, once per label object. */
 const heads = new WeakMap<object, { code: string; category: string | null; json: string }>();

@@ -1,10 +1,10 @@
-import { ProfileLoader } from '@app/registry';
+import { ProfileReader } from '@app/registry';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/core';
 import { evaluate, Tier } from '@app/scoring';
-import { AssessmentStore } from './assessment-store.service';
+import { AssessmentRepository } from './assessment.repository';
 import { ModelCatalog } from './model-catalog.service';
 
 export interface RescoreResult {
@@ -18,9 +18,9 @@ export interface RescoreResult {
 export class RescoreService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly profiles: ProfileLoader,
+    private readonly profiles: ProfileReader,
     private readonly models: ModelCatalog,
-    private readonly store: AssessmentStore,
+    private readonly store: AssessmentRepository,
     private readonly clock: Clock,
   ) {}
 

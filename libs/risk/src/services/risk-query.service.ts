@@ -12,7 +12,7 @@ import {
   regionName,
 } from '@app/core';
 import { EnterpriseService, enterpriseMatch } from '@app/registry';
-import { AssessmentRow, assessmentView, AssessmentView } from './assessment-view';
+import { AssessmentRow, assessmentView, AssessmentView } from './assessment.view';
 import { ModelCatalog } from './model-catalog.service';
 
 const ROW_COLUMNS =

@@ -1,6 +1,6 @@
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { Caller, Clock } from '@app/core';
-import { EnterpriseService, ProfileLoader } from '@app/registry';
+import { EnterpriseService, ProfileReader } from '@app/registry';
 import { Assessment, evaluate } from '@app/scoring';
 import { SimulateDto } from '../dto/simulate.dto';
 import { ModelCatalog } from './model-catalog.service';
@@ -10,7 +10,7 @@ import { ModelCatalog } from './model-catalog.service';
 export class SimulationService {
   constructor(
     private readonly enterprises: EnterpriseService,
-    private readonly profiles: ProfileLoader,
+    private readonly profiles: ProfileReader,
     private readonly models: ModelCatalog,
     private readonly clock: Clock,
   ) {}

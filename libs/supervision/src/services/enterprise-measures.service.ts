@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { Caller } from '@app/core';
 import { EnterpriseService } from '@app/registry';
-import { AssessmentStore } from '@app/risk';
+import { AssessmentRepository } from '@app/risk';
 import {
   AppliedTrigger,
   CreditSituation,
@@ -44,7 +44,7 @@ export interface EnterpriseMeasuresView {
 @Injectable()
 export class EnterpriseMeasuresService {
   constructor(
-    private readonly assessments: AssessmentStore,
+    private readonly assessments: AssessmentRepository,
     private readonly enterprises: EnterpriseService,
     private readonly catalog: MeasuresCatalog,
   ) {}

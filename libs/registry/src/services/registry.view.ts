@@ -1,7 +1,7 @@
 import { regionFullName } from '@app/core';
-import { CreditRecord } from './entities/credit-record.entity';
-import { Enterprise } from './entities/enterprise.entity';
-import type { IndustryCatalog } from './industry-names';
+import { CreditRecord } from '../entities/credit-record.entity';
+import { Enterprise } from '../entities/enterprise.entity';
+import type { IndustryCatalog } from '../industry-names';
 
 /** The public shape of an enterprise profile (no internal ids), with names for its codes. */
 export function enterpriseView(e: Enterprise, industries?: IndustryCatalog) {

@@ -38,7 +38,7 @@ const HISTORY_COLUMNS =
  * Transactions run READ COMMITTED so that concurrent chunks take no gap locks.
  */
 @Injectable()
-export class AssessmentStore {
+export class AssessmentRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async store(
@@ -206,7 +206,7 @@ export class AssessmentStore {
  * The SQL condition (on `enterprises <alias>`) true when the enterprise has no
  * current assessment by `modelHash`, or its next review date has come by
  * `asOf`: what an incremental run re-scores besides changed inputs. The same
- * rule as `AssessmentStore.dueForAssessment`, as one condition for a join.
+ * rule as `AssessmentRepository.dueForAssessment`, as one condition for a join.
  */
 export function dueForAssessmentCondition(
   alias: string,

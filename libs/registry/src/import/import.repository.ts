@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Page, Clock } from '@app/core';
 import { ImportTally, Rejection } from './import-item';
-import { ImportRow, ImportSource, importView, ImportView } from './import-view';
+import { ImportRow, ImportSource, importView, ImportView } from './import.view';
 
 /** Rejected lines kept per import (the count is always exact); enough to fix a file by. */
 export const REJECTIONS_KEPT = 1000;
@@ -15,7 +15,7 @@ export class ImportCheckpointConflict extends Error {}
 
 /** The `imports` table: creation, the checkpoint, status changes, and reading back. */
 @Injectable()
-export class ImportStore {
+export class ImportRepository {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,

@@ -27,7 +27,7 @@ interface EnterpriseRow {
  * sharing a person with them): never one query per enterprise.
  */
 @Injectable()
-export class ProfileLoader {
+export class ProfileReader {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async load(

@@ -172,6 +172,17 @@ describe('reclassification runs (real MySQL + Redis + worker)', () => {
       const run = await finished((await start({ mode: 'incremental', region: REGION, asOf })).id);
       expect(run.status).toBe('completed');
       expect(run.total).toBe(1);
+      // Its chunk names the one enterprise, so it reads that one, not its whole id range.
+      const [enterprise] = await worker
+        .get(DataSource)
+        .query('SELECT id FROM enterprises WHERE uscc = ?', [usccs[5]]);
+      const chunks = await worker
+        .get(DataSource)
+        .query('SELECT size, ids FROM reclassification_chunks WHERE run_id = ?', [run.id]);
+      expect(chunks).toHaveLength(1);
+      expect(Number(chunks[0].size)).toBe(1);
+      const ids = typeof chunks[0].ids === 'string' ? JSON.parse(chunks[0].ids) : chunks[0].ids;
+      expect(ids).toEqual([Number(enterprise.id)]);
     } finally {
       t.clock.set('2026-06-15T02:00:00.000Z');
     }

@@ -185,10 +185,12 @@ export class RunRepository {
     );
     if (!chunk || chunk.status !== 'queued') return undefined;
     // Chunks planned before sizes were kept (an upgrade mid-run) count 0.
+    const ids = chunk.ids == null ? undefined : parseJsonColumn<number[]>(chunk.ids);
     return {
       fromId: Number(chunk.from_id),
       toId: Number(chunk.to_id),
       size: Number(chunk.size ?? 0),
+      ...(ids ? { ids } : {}),
     };
   }
 

@@ -1,5 +1,4 @@
 export * from './registry.module';
-export * from './entities/credit-record.entity';
 export * from './services/enterprise.service';
 export * from './services/record.service';
 export * from './services/person-link.service';

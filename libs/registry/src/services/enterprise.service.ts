@@ -32,6 +32,11 @@ export class EnterpriseService {
     return { enterprise, created: write.created.has(uscc) };
   }
 
+  /** Whether the registry holds the USCC. */
+  async exists(uscc: string): Promise<boolean> {
+    return this.db.getRepository(Enterprise).existsBy({ uscc });
+  }
+
   /** The enterprise if the caller may see it; 404 otherwise (also outside the jurisdiction). */
   async findVisible(caller: Caller, uscc: string): Promise<Enterprise> {
     const enterprise = await this.db.getRepository(Enterprise).findOneBy({ uscc });

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { CreditRecordInput } from '@app/scoring';
 import { RECORD_INPUT_COLUMNS, toRecordInput } from '../record-input';
@@ -41,6 +41,34 @@ export class RecordInputReader {
         industryCode: row.industry_code,
       },
     };
+  }
+
+  /** The record as a rule input; 404 when there is none. */
+  async get(m: EntityManager, recordId: number): Promise<CreditRecordInput> {
+    const [row] = await m.query(
+      `SELECT ${RECORD_INPUT_COLUMNS} FROM credit_records r WHERE r.id = ?`,
+      [recordId],
+    );
+    if (!row) throw new NotFoundException(`record ${recordId} not found`);
+    return toRecordInput(row);
+  }
+
+  /** Those of `ids` that are the enterprise's, with their issuing authority. */
+  async someOfEnterprise(
+    m: EntityManager,
+    enterpriseId: number | string,
+    ids: number[],
+  ): Promise<(CreditRecordInput & { authorityRegion: string })[]> {
+    if (ids.length === 0) return [];
+    const rows = await m.query(
+      `SELECT ${RECORD_INPUT_COLUMNS}, r.authority_region FROM credit_records r
+        WHERE r.enterprise_id = ? AND r.id IN (?)`,
+      [enterpriseId, ids],
+    );
+    return rows.map((r: Record<string, unknown>) => ({
+      ...toRecordInput(r),
+      authorityRegion: r.authority_region as string,
+    }));
   }
 
   /** Every record of the enterprise, whatever its status. */

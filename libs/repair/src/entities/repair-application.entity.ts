@@ -26,8 +26,16 @@ export class RepairApplication {
   @Column({ type: 'bigint', unsigned: true })
   recordId: string;
 
+  /** The record's kind, fixed when filed (records never change kind). */
+  @Column({ type: 'varchar', length: 32 })
+  recordKind: string;
+
   @Column({ type: 'bigint', unsigned: true })
   enterpriseId: string;
+
+  /** The enterprise's USCC, its identity: who filed, whose uploads it may cite. */
+  @Column({ type: 'char', length: 18 })
+  uscc: string;
 
   /** The enterprise's registration region at submission: its regulators see the application. */
   @Column({ type: 'char', length: 6 })

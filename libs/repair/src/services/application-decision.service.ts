@@ -16,7 +16,7 @@ import {
   WorkingDayCalendar,
 } from '@app/core';
 import {
-  CreditRecord,
+  RecordInputReader,
   InputsChangeMarker,
   LISTING_KINDS,
   RecordStatusWriter,
@@ -57,6 +57,7 @@ export class ApplicationDecisionService {
     private readonly rescore: RescoreRequester,
     private readonly evidence: EvidenceStore,
     private readonly records: RecordStatusWriter,
+    private readonly recordInputs: RecordInputReader,
     private readonly clock: Clock,
   ) {}
 
@@ -135,7 +136,7 @@ export class ApplicationDecisionService {
       ),
     });
     if (action === 'accept') {
-      const record = await m.getRepository(CreditRecord).findOneByOrFail({ id: app.recordId });
+      const record = await this.recordInputs.get(m, Number(app.recordId));
       const deadline = decideBy(today, record, policy, this.calendar);
       Object.assign(out, { acceptedOn: today, decideBy: deadline.date, ...withDeadline(deadline) });
     }
@@ -176,9 +177,7 @@ export class ApplicationDecisionService {
     app: RepairApplication,
     evidence: EvidenceItemDto[],
   ): Promise<void> {
-    const [{ uscc }] = await m.query('SELECT uscc FROM enterprises WHERE id = ?', [
-      app.enterpriseId,
-    ]);
+    const uscc = app.uscc;
     const unknown = await this.evidence.notUploadedBy(
       m,
       uscc,
@@ -220,7 +219,7 @@ export class ApplicationDecisionService {
     action: ApplicationAction,
   ): Promise<string[]> {
     if (action !== 'approve' && action !== 'revoke') return [];
-    const record = await m.getRepository(CreditRecord).findOneByOrFail({ id: app.recordId });
+    const record = await this.recordInputs.get(m, Number(app.recordId));
     const approve = action === 'approve';
     const [from, to] = approve
       ? (['ACTIVE', 'REPAIRED'] as const)
@@ -243,7 +242,7 @@ export class ApplicationDecisionService {
         await m.update(
           RepairApplication,
           { id: app.id },
-          { alsoRepairedRecordId: record.relatedRecordId },
+          { alsoRepairedRecordId: String(record.relatedRecordId) },
         );
       }
     }

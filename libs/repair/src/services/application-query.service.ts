@@ -30,18 +30,11 @@ export class ApplicationQueryService {
     id: number,
     m: EntityManager = this.db.manager,
   ): Promise<RepairApplication> {
-    const rows: { uscc: string }[] = await m.query(
-      `SELECT e.uscc FROM repair_applications a JOIN enterprises e ON e.id = a.enterprise_id
-        WHERE a.id = ?`,
-      [id],
-    );
-    const app = rows.length
-      ? await m.getRepository(RepairApplication).findOneBy({ id: String(id) })
-      : null;
+    const app = await m.getRepository(RepairApplication).findOneBy({ id: String(id) });
     // Seen where the enterprise is registered and by the authority that decides (谁认定谁修复).
     const visible =
       app &&
-      (canSeeEnterprise(caller, { uscc: rows[0].uscc, regionCode: app.regionCode }) ||
+      (canSeeEnterprise(caller, { uscc: app.uscc, regionCode: app.regionCode }) ||
         coversAuthority(caller, app.authorityRegion));
     if (!app || !visible) {
       throw new NotFoundException(`repair application ${id} not found`);
@@ -58,7 +51,7 @@ export class ApplicationQueryService {
     const where: string[] = [];
     const params: unknown[] = [];
     if (caller.role === 'enterprise') {
-      where.push('e.uscc = ?');
+      where.push('a.uscc = ?');
       params.push(caller.uscc);
     } else {
       const region = effectiveRegion(caller, q.region);
@@ -78,8 +71,7 @@ export class ApplicationQueryService {
       q.sort === 'deadline'
         ? "CASE WHEN a.status = 'ACCEPTED' THEN a.decide_by ELSE a.accept_by END ASC, a.id ASC"
         : 'a.id DESC';
-    const from = `FROM repair_applications a JOIN enterprises e ON e.id = a.enterprise_id
-                  WHERE ${where.join(' AND ')}`;
+    const from = `FROM repair_applications a WHERE ${where.join(' AND ')}`;
     const [rows, [{ total }]] = await Promise.all([
       this.db.query(`SELECT a.id ${from} ORDER BY ${order} LIMIT ? OFFSET ?`, [
         ...params,
@@ -103,15 +95,8 @@ export class ApplicationQueryService {
   ): Promise<ApplicationView[]> {
     if (ids.length === 0) return [];
     const keys = ids.map(String);
-    const [apps, about, evidence, history] = await Promise.all([
+    const [apps, evidence, history] = await Promise.all([
       m.getRepository(RepairApplication).findBy({ id: In(keys) }),
-      m.query(
-        `SELECT a.id, e.uscc, r.kind FROM repair_applications a
-           JOIN enterprises e ON e.id = a.enterprise_id
-           JOIN credit_records r ON r.id = a.record_id
-          WHERE a.id IN (?)`,
-        [ids],
-      ) as Promise<{ id: string; uscc: string; kind: string }[]>,
       m.getRepository(RepairEvidence).find({
         where: { applicationId: In(keys) },
         order: { id: 'ASC' },
@@ -123,16 +108,14 @@ export class ApplicationQueryService {
     ]);
     // BIGINT ids may arrive as numbers or strings depending on the driver's settings.
     const byId = new Map(apps.map((a) => [String(a.id), a]));
-    const aboutById = new Map(about.map((r) => [String(r.id), r]));
     return keys.map((id) => {
       const a = byId.get(id);
-      const ab = aboutById.get(id);
-      if (!a || !ab) throw new NotFoundException(`repair application ${id} not found`);
+      if (!a) throw new NotFoundException(`repair application ${id} not found`);
       return applicationView(
         a,
         {
-          uscc: ab.uscc,
-          recordKind: ab.kind,
+          uscc: a.uscc,
+          recordKind: a.recordKind,
           policyTitle: this.book.byId(a.policyId)?.title ?? null,
         },
         evidence.filter((e) => String(e.applicationId) === id),

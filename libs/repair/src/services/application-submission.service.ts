@@ -78,7 +78,9 @@ export class ApplicationSubmissionService {
         const { identifiers } = await repo.insert(
           repo.create({
             recordId: String(c.record.id),
+            recordKind: c.record.kind,
             enterpriseId: String(c.enterprise.id),
+            uscc: c.enterprise.uscc,
             regionCode: c.enterprise.regionCode,
             authorityRegion: c.authorityRegion,
             status: 'SUBMITTED',

@@ -14,6 +14,7 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller, effectiveRegion, regionLikePattern, AppConfig, Clock } from '@app/core';
+import { EnterpriseService } from '@app/registry';
 import { detectEvidenceType, EvidenceContentType } from './evidence-content-type';
 
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
@@ -60,6 +61,7 @@ export class EvidenceStore {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
+    private readonly enterprises: EnterpriseService,
     config: AppConfig,
   ) {
     this.dir = resolve(config.env.EVIDENCE_DIR);
@@ -72,10 +74,7 @@ export class EvidenceStore {
    * (404 naming the USCC), and not one already at its quota.
    */
   async admit(caller: Caller): Promise<void> {
-    const known = caller.uscc
-      ? await this.db.query('SELECT 1 FROM enterprises WHERE uscc = ? LIMIT 1', [caller.uscc])
-      : [];
-    if (!caller.uscc || known.length === 0) {
+    if (!caller.uscc || !(await this.enterprises.exists(caller.uscc))) {
       throw new NotFoundException(`enterprise ${caller.uscc} not found in the registry`);
     }
     await this.checkQuota(this.db.manager, caller.uscc, undefined);

@@ -36,9 +36,8 @@ export class EvidenceSweepService {
             AND NOT EXISTS (
               SELECT 1 FROM repair_evidence ev
                 JOIN repair_applications a ON a.id = ev.application_id
-                JOIN enterprises e ON e.id = a.enterprise_id
                WHERE ev.sha256 = evidence_uploads.sha256
-                 AND e.uscc = evidence_uploads.uploaded_by_uscc)`,
+                 AND a.uscc = evidence_uploads.uploaded_by_uscc)`,
         [cutoff],
       );
       const orphans: { sha256: string }[] = await m.query(

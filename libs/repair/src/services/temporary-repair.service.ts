@@ -10,7 +10,7 @@ import {
   Clock,
 } from '@app/core';
 import {
-  CreditRecord,
+  RecordInputReader,
   EnterpriseService,
   InputsChangeMarker,
   RecordStatusWriter,
@@ -36,6 +36,7 @@ export class TemporaryRepairService {
     private readonly marker: InputsChangeMarker,
     private readonly rescore: RescoreRequester,
     private readonly records: RecordStatusWriter,
+    private readonly recordInputs: RecordInputReader,
     private readonly clock: Clock,
   ) {}
 
@@ -43,9 +44,7 @@ export class TemporaryRepairService {
     const today = this.clock.today();
     const { records, affected } = await this.db.transaction(async (m) => {
       const enterprise = await EnterpriseService.lockByUscc(m, uscc);
-      const found = await m
-        .getRepository(CreditRecord)
-        .findBy(dto.recordIds.map((id) => ({ id: String(id), enterpriseId: enterprise.id })));
+      const found = await this.recordInputs.someOfEnterprise(m, enterprise.id, dto.recordIds);
       const byId = new Map(found.map((r) => [Number(r.id), r]));
       const problems: ErrorDetail[] = [];
       if (dto.planEndsOn < dto.planApprovedOn || dto.planEndsOn < today) {

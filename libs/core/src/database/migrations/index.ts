@@ -14,6 +14,7 @@ import { EscalationCandidates1764412000000 } from './1764412000000-escalation-ca
 import { RecordRules1764413000000 } from './1764413000000-record-rules';
 import { RunRegionCounts1764414000000 } from './1764414000000-run-region-counts';
 import { ChunkSize1764415000000 } from './1764415000000-chunk-size';
+import { ApplicationSubject1764416000000 } from './1764416000000-application-subject';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   RecordRules1764413000000,
   RunRegionCounts1764414000000,
   ChunkSize1764415000000,
+  ApplicationSubject1764416000000,
 ];

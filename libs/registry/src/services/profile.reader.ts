@@ -5,7 +5,9 @@ import { RECORD_INPUT_COLUMNS, toRecordInput } from '../record-input';
 import type { EnterpriseProfile, EnterpriseStatus, LinkedListingInput } from '@app/scoring';
 
 /** Which enterprises to load: a list of ids, or a primary-key range (batch chunks). */
-export type ProfileSelection = ({ ids: number[] } | { fromId: number; toId: number }) & {
+export type ProfileSelection = (
+  { ids: number[] } | { usccs: string[] } | { fromId: number; toId: number }
+) & {
   /** A further condition on `enterprises e`. */
   where?: { sql: string; params: unknown[] };
 };
@@ -97,6 +99,9 @@ export class ProfileReader {
   private whereClause(s: ProfileSelection): [string, unknown[]] {
     const extra = s.where ? ` AND ${s.where.sql}` : '';
     const extraParams = s.where?.params ?? [];
+    if ('usccs' in s) {
+      return s.usccs.length ? [`e.uscc IN (?)${extra}`, [s.usccs, ...extraParams]] : ['1 = 0', []];
+    }
     if ('ids' in s) {
       return s.ids.length ? [`e.id IN (?)${extra}`, [s.ids, ...extraParams]] : ['1 = 0', []];
     }

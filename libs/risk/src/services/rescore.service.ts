@@ -1,7 +1,5 @@
 import { ProfileReader } from '@app/registry';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Clock } from '@app/core';
 import { evaluate, Tier } from '@app/scoring';
 import { AssessmentRepository } from './assessment.repository';
@@ -17,7 +15,6 @@ export interface RescoreResult {
 @Injectable()
 export class RescoreService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly profiles: ProfileReader,
     private readonly models: ModelCatalog,
     private readonly store: AssessmentRepository,
@@ -25,12 +22,8 @@ export class RescoreService {
   ) {}
 
   async rescore(uscc: string, trigger: string): Promise<RescoreResult | null> {
-    const rows: { id: string | number }[] = await this.db.query(
-      'SELECT id FROM enterprises WHERE uscc = ?',
-      [uscc],
-    );
-    if (rows.length === 0) return null;
-    const [profile] = await this.profiles.load({ ids: [Number(rows[0].id)] });
+    const [profile] = await this.profiles.load({ usccs: [uscc] });
+    if (!profile) return null;
     const assessment = evaluate(profile, this.models.active, this.clock.today());
     if (!assessment) {
       await this.store.removeCurrent([profile.id]);

@@ -18,6 +18,8 @@ import { RepairEligibilityService } from './services/repair-eligibility.service'
 import { repairPolicyProviders } from './services/repair-policy.providers';
 import { TemporaryRepairService } from './services/temporary-repair.service';
 import { RepairBacklogService } from './services/repair-backlog.service';
+import { ApplicationRepository } from './services/application.repository';
+import { EvidenceRepository } from './services/evidence.repository';
 
 const services = [
   RepairCaseLoader,
@@ -31,6 +33,8 @@ const services = [
   DeadlineSweepService,
   TemporaryRepairService,
   RepairBacklogService,
+  ApplicationRepository,
+  EvidenceRepository,
 ];
 
 /** The credit-repair workflow; the sweep's processor is registered by the worker. */

@@ -23,8 +23,7 @@ import {
   RescoreRequester,
 } from '@app/registry';
 import { RepairApplication } from '../entities/repair-application.entity';
-import { RepairHistoryEntry } from '../entities/repair-history-entry.entity';
-import { RepairEvidence } from '../entities/repair-evidence.entity';
+import { ApplicationRepository } from './application.repository';
 import { EvidenceItemDto, EvidenceItemKind } from '../dto/evidence-item.dto';
 import {
   ApplicationAction,
@@ -58,6 +57,7 @@ export class ApplicationDecisionService {
     private readonly evidence: EvidenceStore,
     private readonly records: RecordStatusWriter,
     private readonly recordInputs: RecordInputReader,
+    private readonly applications: ApplicationRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -88,25 +88,25 @@ export class ApplicationDecisionService {
         }
 
         const changes = await this.changes(m, app, action, t.status, input);
-        const { affected } = await m
-          .createQueryBuilder()
-          .update(RepairApplication)
-          .set({ ...changes, status: t.status, version: () => 'version + 1' })
-          .where('id = :id AND version = :version', { id, version: input.version })
-          .execute();
-        // Someone else's decision on the same version committed first.
-        if (affected !== 1) throw staleVersion(id);
-
-        await m.getRepository(RepairHistoryEntry).insert({
-          applicationId: String(id),
-          at: this.clock.now(),
-          actorSub: caller.sub,
-          actorRole: caller.role,
-          action,
-          reason: input.reason?.trim() || null,
-          fromStatus: app.status,
-          toStatus: t.status,
+        const applied = await this.applications.updateAtVersion(m, id, input.version, {
+          ...changes,
+          status: t.status,
         });
+        // Someone else's decision on the same version committed first.
+        if (!applied) throw staleVersion(id);
+
+        await this.applications.addHistory(m, [
+          {
+            applicationId: String(id),
+            at: this.clock.now(),
+            actorSub: caller.sub,
+            actorRole: caller.role,
+            action,
+            reason: input.reason?.trim() || null,
+            fromStatus: app.status,
+            toStatus: t.status,
+          },
+        ]);
         return this.applyToRecord(m, app, action);
       }),
     );
@@ -197,13 +197,10 @@ export class ApplicationDecisionService {
         details,
       );
     }
-    await m.getRepository(RepairEvidence).insert(
-      evidence.map((e) => ({
-        applicationId: app.id,
-        kind: e.kind,
-        title: e.title,
-        sha256: e.sha256,
-      })),
+    await this.applications.addEvidence(
+      m,
+      app.id,
+      evidence.map((e) => ({ kind: e.kind, title: e.title, sha256: e.sha256 })),
     );
   }
 
@@ -239,11 +236,9 @@ export class ApplicationDecisionService {
         where: 'negativeInspection',
       });
       if (also) {
-        await m.update(
-          RepairApplication,
-          { id: app.id },
-          { alsoRepairedRecordId: String(record.relatedRecordId) },
-        );
+        await this.applications.set(m, app.id, {
+          alsoRepairedRecordId: String(record.relatedRecordId),
+        });
       }
     }
     if (!approve && app.alsoRepairedRecordId) {

@@ -10,8 +10,7 @@ import {
   isDuplicateKey,
 } from '@app/core';
 import { SubmitApplicationDto } from '../dto/submit-application.dto';
-import { RepairApplication } from '../entities/repair-application.entity';
-import { RepairEvidence } from '../entities/repair-evidence.entity';
+import { ApplicationRepository } from './application.repository';
 import { acceptBy } from '../policy/deadlines';
 import { assessEligibility } from '../policy/eligibility';
 import { NoPolicyInForceError, RepairPolicyBook } from '../policy/repair-policy-book';
@@ -35,6 +34,7 @@ export class ApplicationSubmissionService {
     private readonly book: RepairPolicyBook,
     private readonly calendar: WorkingDayCalendar,
     private readonly queries: ApplicationQueryService,
+    private readonly applications: ApplicationRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -74,9 +74,9 @@ export class ApplicationSubmissionService {
           );
         }
         const deadline = acceptBy(today, policy, this.calendar);
-        const repo = m.getRepository(RepairApplication);
-        const { identifiers } = await repo.insert(
-          repo.create({
+        const appId = await this.applications.insert(
+          m,
+          {
             recordId: String(c.record.id),
             recordKind: c.record.kind,
             enterpriseId: String(c.enterprise.id),
@@ -94,19 +94,9 @@ export class ApplicationSubmissionService {
             acceptBy: deadline.date,
             overdue: false,
             calendarFallbackYears: deadline.fallbackYears,
-          }),
+          },
+          dto.evidence.map((e) => ({ kind: e.kind, title: e.title, sha256: e.sha256 })),
         );
-        const appId = String(identifiers[0].id);
-        if (dto.evidence.length) {
-          await m.getRepository(RepairEvidence).insert(
-            dto.evidence.map((e) => ({
-              applicationId: appId,
-              kind: e.kind,
-              title: e.title,
-              sha256: e.sha256,
-            })),
-          );
-        }
         return Number(appId);
       });
     } catch (err) {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CalendarDate, Clock } from '@app/core';
-import { RepairHistoryEntry } from '../entities/repair-history-entry.entity';
+import { ApplicationRepository } from './application.repository';
 
 /**
  * Closes applications whose 补正 went unanswered, and marks open applications past the deadline of their current stage
@@ -15,6 +15,7 @@ import { RepairHistoryEntry } from '../entities/repair-history-entry.entity';
 export class DeadlineSweepService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly applications: ApplicationRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -22,13 +23,7 @@ export class DeadlineSweepService {
     today: CalendarDate = this.clock.today(),
   ): Promise<{ today: string; changed: number; lapsed: number }> {
     const lapsed = await this.lapseUnanswered(today);
-    const late = `((status = 'SUBMITTED' AND accept_by < ?) OR (status = 'ACCEPTED' AND decide_by < ?))`;
-    const result = await this.db.query(
-      `UPDATE repair_applications SET overdue = ${late}
-        WHERE open_record_id IS NOT NULL AND overdue <> ${late}`,
-      [today, today, today, today],
-    );
-    return { today, changed: Number(result?.affectedRows ?? 0), lapsed };
+    return { today, changed: await this.applications.markOverdue(today), lapsed };
   }
 
   /**
@@ -38,27 +33,22 @@ export class DeadlineSweepService {
    */
   private async lapseUnanswered(today: CalendarDate): Promise<number> {
     return this.db.transaction(async (m) => {
-      const rows: { id: string; supply_by: string }[] = await m.query(
-        `SELECT id, supply_by FROM repair_applications
-          WHERE status = 'AWAITING_MATERIALS' AND supply_by < ? ORDER BY id FOR UPDATE`,
-        [today],
-      );
+      const rows = await this.applications.lockUnanswered(m, today);
       if (rows.length === 0) return 0;
-      await m.query(
-        `UPDATE repair_applications
-            SET status = 'WITHDRAWN', version = version + 1, open_record_id = NULL, overdue = 0
-          WHERE id IN (?)`,
-        [rows.map((r) => r.id)],
+      await this.applications.withdraw(
+        m,
+        rows.map((r) => r.id),
       );
       const at = this.clock.now();
-      await m.getRepository(RepairHistoryEntry).insert(
+      await this.applications.addHistory(
+        m,
         rows.map((r) => ({
-          applicationId: String(r.id),
+          applicationId: r.id,
           at,
           actorSub: 'system',
           actorRole: 'system',
           action: 'withdraw' as const,
-          reason: `no reply to the request for materials by ${r.supply_by} (补正期满未补正)`,
+          reason: `no reply to the request for materials by ${r.supplyBy} (补正期满未补正)`,
           fromStatus: 'AWAITING_MATERIALS' as const,
           toStatus: 'WITHDRAWN' as const,
         })),

@@ -13,9 +13,10 @@ import { dirname, join, resolve } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DataSource, EntityManager } from 'typeorm';
-import { Caller, effectiveRegion, regionLikePattern, AppConfig, Clock } from '@app/core';
+import { Caller, effectiveRegion, AppConfig, Clock } from '@app/core';
 import { EnterpriseService } from '@app/registry';
 import { detectEvidenceType, EvidenceContentType } from './evidence-content-type';
+import { EvidenceRepository } from './evidence.repository';
 
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
 
@@ -62,6 +63,7 @@ export class EvidenceStore {
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly enterprises: EnterpriseService,
+    private readonly evidence: EvidenceRepository,
     config: AppConfig,
   ) {
     this.dir = resolve(config.env.EVIDENCE_DIR);
@@ -145,16 +147,13 @@ export class EvidenceStore {
     // without a row, harmless and re-used.
     await this.db.transaction(async (m) => {
       await this.checkQuota(m, caller.uscc ?? '', { sha256, size });
-      await m.query(
-        `INSERT INTO evidence_files (sha256, size, content_type, created_at) VALUES (?, ?, ?, ?)
-         ON DUPLICATE KEY UPDATE sha256 = sha256`,
-        [sha256, size, contentType, now],
-      );
-      await m.query(
-        `INSERT INTO evidence_uploads (sha256, uploaded_by_uscc, created_at) VALUES (?, ?, ?)
-         ON DUPLICATE KEY UPDATE sha256 = sha256`,
-        [sha256, caller.uscc, now],
-      );
+      await this.evidence.recordUpload(m, {
+        sha256,
+        size,
+        contentType,
+        uscc: caller.uscc ?? '',
+        at: now,
+      });
       const path = this.pathOf(sha256);
       await mkdir(dirname(path), { recursive: true });
       await rename(file.tmpPath, path);
@@ -171,19 +170,10 @@ export class EvidenceStore {
     uscc: string,
     adding: { sha256: string; size: number } | undefined,
   ): Promise<void> {
-    const [held]: {
-      files: string | number;
-      bytes: string | number | null;
-      has: string | number;
-    }[] = await m.query(
-      `SELECT COUNT(*) AS files, SUM(f.size) AS bytes, SUM(f.sha256 = ?) AS has
-           FROM evidence_uploads u JOIN evidence_files f ON f.sha256 = u.sha256
-          WHERE u.uploaded_by_uscc = ?`,
-      [adding?.sha256 ?? '', uscc],
-    );
-    const already = Number(held.has ?? 0) > 0;
-    const files = Number(held.files) + (adding && !already ? 1 : 0);
-    const bytes = Number(held.bytes ?? 0) + (adding && !already ? adding.size : 0);
+    const held = await this.evidence.holdings(m, uscc, adding?.sha256);
+    const already = held.holds;
+    const files = held.files + (adding && !already ? 1 : 0);
+    const bytes = held.bytes + (adding && !already ? adding.size : 0);
     // Before the body (no `adding`), a holder exactly at the quota has no room left.
     const over = (value: number, quota: number) => (adding ? value > quota : value >= quota);
     if (over(files, this.quotaFiles)) {
@@ -205,11 +195,8 @@ export class EvidenceStore {
   ): Promise<{ stream: Readable; size: number; contentType: string }> {
     const notFound = new NotFoundException(`evidence ${sha256} not found`);
     if (!SHA256.test(sha256)) throw notFound;
-    const rows: { size: number; content_type: string }[] = await this.db.query(
-      'SELECT size, content_type FROM evidence_files WHERE sha256 = ?',
-      [sha256],
-    );
-    if (rows.length === 0 || !(await this.mayRead(caller, sha256))) throw notFound;
+    const stored = await this.evidence.file(sha256);
+    if (!stored || !(await this.mayRead(caller, sha256))) throw notFound;
     const path = this.pathOf(sha256);
     try {
       await stat(path);
@@ -219,8 +206,8 @@ export class EvidenceStore {
     }
     return {
       stream: createReadStream(path),
-      size: rows[0].size,
-      contentType: rows[0].content_type,
+      size: stored.size,
+      contentType: stored.contentType,
     };
   }
 
@@ -228,31 +215,20 @@ export class EvidenceStore {
   async notUploadedBy(m: EntityManager, uscc: string, hashes: string[]): Promise<string[]> {
     const unique = [...new Set(hashes)];
     if (unique.length === 0) return [];
-    const rows: { sha256: string }[] = await m.query(
-      'SELECT sha256 FROM evidence_uploads WHERE uploaded_by_uscc = ? AND sha256 IN (?)',
-      [uscc, unique],
-    );
-    const owned = new Set(rows.map((r) => r.sha256));
+    const owned = await this.evidence.uploadedBy(m, uscc, unique);
     return unique.filter((h) => !owned.has(h));
   }
 
   private async mayRead(caller: Caller, sha256: string): Promise<boolean> {
     if (caller.role === 'enterprise') {
-      const rows = await this.db.query(
-        'SELECT 1 FROM evidence_uploads WHERE sha256 = ? AND uploaded_by_uscc = ? LIMIT 1',
-        [sha256, caller.uscc],
+      return (
+        (await this.evidence.uploadedBy(this.db.manager, caller.uscc ?? '', [sha256])).size > 0
       );
-      return rows.length > 0;
     }
     if (caller.role === 'regulator') {
       const region = effectiveRegion(caller);
       if (region === null) return false;
-      const rows = await this.db.query(
-        `SELECT 1 FROM repair_evidence ev JOIN repair_applications a ON a.id = ev.application_id
-          WHERE ev.sha256 = ? AND (a.region_code LIKE ? OR a.authority_region LIKE ?) LIMIT 1`,
-        [sha256, regionLikePattern(region), regionLikePattern(region)],
-      );
-      return rows.length > 0;
+      return this.evidence.citedWithin(sha256, region);
     }
     return false;
   }

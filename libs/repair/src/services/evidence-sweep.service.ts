@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
+import { EvidenceRepository } from './evidence.repository';
 import { AppConfig, Clock } from '@app/core';
 
 /**
@@ -20,6 +21,7 @@ export class EvidenceSweepService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly evidence: EvidenceRepository,
     private readonly clock: Clock,
     config: AppConfig,
   ) {
@@ -30,33 +32,14 @@ export class EvidenceSweepService {
   async sweep(): Promise<{ uploads: number; files: number }> {
     const cutoff = new Date(this.clock.now().getTime() - this.maxAgeMs);
     return this.db.transaction(async (m) => {
-      const result = await m.query(
-        `DELETE FROM evidence_uploads
-          WHERE created_at < ?
-            AND NOT EXISTS (
-              SELECT 1 FROM repair_evidence ev
-                JOIN repair_applications a ON a.id = ev.application_id
-               WHERE ev.sha256 = evidence_uploads.sha256
-                 AND a.uscc = evidence_uploads.uploaded_by_uscc)`,
-        [cutoff],
-      );
-      const orphans: { sha256: string }[] = await m.query(
-        `SELECT f.sha256 FROM evidence_files f
-          WHERE NOT EXISTS (SELECT 1 FROM evidence_uploads u WHERE u.sha256 = f.sha256)
-            AND NOT EXISTS (SELECT 1 FROM repair_evidence ev WHERE ev.sha256 = f.sha256)
-          FOR UPDATE`,
-      );
-      const hashes = orphans.map((o) => o.sha256);
-      if (hashes.length > 0) {
-        await m.query('DELETE FROM evidence_files WHERE sha256 IN (?)', [hashes]);
-        for (const sha256 of hashes) {
-          await rm(join(this.dir, sha256.slice(0, 2), sha256.slice(2, 4), sha256), {
-            force: true,
-          });
-        }
-        this.logger.log({ files: hashes.length }, 'unreferenced evidence removed');
+      const { uploads, files } = await this.evidence.removeUnreferenced(m, cutoff);
+      // Rows first, then the files, in the transaction that holds the rows' locks.
+      for (const sha256 of files) {
+        await rm(join(this.dir, sha256.slice(0, 2), sha256.slice(2, 4), sha256), { force: true });
       }
-      return { uploads: Number(result?.affectedRows ?? 0), files: hashes.length };
+      if (files.length > 0)
+        this.logger.log({ files: files.length }, 'unreferenced evidence removed');
+      return { uploads, files: files.length };
     });
   }
 }

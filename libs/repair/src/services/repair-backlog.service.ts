@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { ApplicationRepository } from './application.repository';
 
 /** Open applications of one province (the deciding authority's) in one status. */
 export interface BacklogRow {
@@ -19,21 +18,9 @@ export interface BacklogRow {
  */
 @Injectable()
 export class RepairBacklogService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly applications: ApplicationRepository) {}
 
-  async byProvinceAndStatus(): Promise<BacklogRow[]> {
-    const rows: { province: string; status: string; open: string; overdue: string }[] =
-      await this.db.query(
-        `SELECT LEFT(authority_region, 2) AS province, status,
-                COUNT(*) AS open, SUM(overdue) AS overdue
-           FROM repair_applications WHERE open_record_id IS NOT NULL
-          GROUP BY province, status ORDER BY province, status`,
-      );
-    return rows.map((r) => ({
-      province: r.province,
-      status: r.status,
-      open: Number(r.open),
-      overdue: Number(r.overdue),
-    }));
+  byProvinceAndStatus(): Promise<BacklogRow[]> {
+    return this.applications.backlog();
   }
 }

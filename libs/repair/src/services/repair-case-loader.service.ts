@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Caller, canSeeEnterprise, CalendarDate } from '@app/core';
 import { RecordInputReader, type RecordWithEnterprise } from '@app/registry';
 import type { EligibilityInput } from '../policy/eligibility.types';
+import { ApplicationRepository } from './application.repository';
 import type { EvidenceKind, RepairPolicy } from '../policy/repair-policy.schema';
 
 export type RecordCase = RecordWithEnterprise;
@@ -10,7 +11,10 @@ export type RecordCase = RecordWithEnterprise;
 /** Reads what eligibility is judged on: the record, the enterprise's other records, its repairs. */
 @Injectable()
 export class RepairCaseLoader {
-  constructor(private readonly records: RecordInputReader) {}
+  constructor(
+    private readonly records: RecordInputReader,
+    private readonly applications: ApplicationRepository,
+  ) {}
 
   /**
    * The record and its enterprise if the caller may see them; 404 otherwise
@@ -38,19 +42,11 @@ export class RepairCaseLoader {
     on: CalendarDate,
     evidenceKinds?: EvidenceKind[],
   ): Promise<EligibilityInput> {
-    const [others, approved, open] = await Promise.all([
+    const [others, repairs] = await Promise.all([
       this.records.ofEnterprise(m, c.enterprise.id),
       // A revoked approval still counts against the limits: the stricter reading,
       // as that repair was obtained on false materials.
-      m.query(
-        `SELECT record_id, decided_on FROM repair_applications
-          WHERE enterprise_id = ? AND status IN ('APPROVED', 'REVOKED') AND decided_on IS NOT NULL`,
-        [c.enterprise.id],
-      ),
-      m.query(
-        'SELECT open_record_id FROM repair_applications WHERE enterprise_id = ? AND open_record_id IS NOT NULL',
-        [c.enterprise.id],
-      ),
+      this.applications.repairsOf(m, c.enterprise.id),
     ]);
     // The repaired records are the enterprise's own: their kinds are among those just read.
     const kindOf = new Map<number, string>(
@@ -60,14 +56,11 @@ export class RepairCaseLoader {
       record: c.record,
       otherRecords: others,
       repairHistory: {
-        approved: approved.map((a: { record_id: string; decided_on: string }) => ({
-          recordId: Number(a.record_id),
-          recordKind: kindOf.get(Number(a.record_id)) ?? 'UNKNOWN',
-          decidedOn: a.decided_on,
+        approved: repairs.approved.map((a) => ({
+          ...a,
+          recordKind: kindOf.get(a.recordId) ?? 'UNKNOWN',
         })),
-        openApplications: open.map((o: { open_record_id: string }) => ({
-          recordId: Number(o.open_record_id),
-        })),
+        openApplications: repairs.openRecordIds.map((recordId) => ({ recordId })),
       },
       policy,
       on,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { RegistryModule } from '@app/registry';
 import { AssessmentRepository } from './services/assessment.repository';
 import { CurrentTierReader } from './services/current-tier.reader';
+import { AssessmentQueryRepository } from './services/assessment-query.repository';
 import { ModelCatalog } from './services/model-catalog.service';
 import { RescoreService } from './services/rescore.service';
 import { RiskQueryService } from './services/risk-query.service';
@@ -14,6 +15,7 @@ const services = [
   RiskQueryService,
   SimulationService,
   CurrentTierReader,
+  AssessmentQueryRepository,
 ];
 
 @Module({

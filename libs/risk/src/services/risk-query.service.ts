@@ -1,26 +1,17 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import {
   assertCanSeeEnterprise,
   Caller,
   effectiveRegion,
   Page,
-  poolQuery,
   regionFullName,
-  regionLikePattern,
   regionName,
 } from '@app/core';
-import { EnterpriseService, enterpriseMatch } from '@app/registry';
-import { AssessmentRow, assessmentView, AssessmentView } from './assessment.view';
+import { EnterpriseService } from '@app/registry';
+import { assessmentView, AssessmentView } from './assessment.view';
+import { AssessmentQueryRepository } from './assessment-query.repository';
 import { ModelCatalog } from './model-catalog.service';
 
-const ROW_COLUMNS =
-  'tier, score, model_version, model_hash, as_of, next_review_on, factors, vetoes';
-const CURRENT_COLUMNS = ROW_COLUMNS.split(', ')
-  .map((c) => `c.${c}`)
-  .concat('c.assessed_at')
-  .join(', ');
 const EMPTY_TIERS = { A: 0, B: 0, C: 0, D: 0 };
 
 export interface TierListItem {
@@ -38,7 +29,7 @@ export interface TierListItem {
 @Injectable()
 export class RiskQueryService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly reads: AssessmentQueryRepository,
     private readonly enterprises: EnterpriseService,
     private readonly models: ModelCatalog,
   ) {}
@@ -48,14 +39,7 @@ export class RiskQueryService {
    * joined to its current row) on the pool itself, no entity hydration.
    */
   async current(caller: Caller, uscc: string): Promise<AssessmentView> {
-    const rows = await poolQuery<AssessmentRow & { enterprise_region: string }>(
-      this.db,
-      `SELECT e.region_code AS enterprise_region, ${CURRENT_COLUMNS}
-         FROM enterprises e LEFT JOIN current_assessments c ON c.enterprise_id = e.id
-        WHERE e.uscc = ?`,
-      [uscc],
-    );
-    const row = rows[0];
+    const row = await this.reads.current(uscc);
     assertCanSeeEnterprise(caller, row && { uscc, regionCode: row.enterprise_region }, uscc);
     if (row.tier === null) throw new NotFoundException(`enterprise ${uscc} has not been assessed`);
     return assessmentView(uscc, row, this.models.find(row.model_version));
@@ -68,37 +52,25 @@ export class RiskQueryService {
     pageSize: number,
   ): Promise<Page<AssessmentView>> {
     const e = await this.enterprises.findVisible(caller, uscc);
-    const [rows, [{ total }]] = await Promise.all([
-      this.db.query(
-        `SELECT ${ROW_COLUMNS}, created_at, run_id, \`trigger\` FROM assessments WHERE enterprise_id = ?
-          ORDER BY as_of DESC, id DESC LIMIT ? OFFSET ?`,
-        [e.id, pageSize, (page - 1) * pageSize],
-      ),
-      this.db.query('SELECT COUNT(*) AS total FROM assessments WHERE enterprise_id = ?', [e.id]),
-    ]);
+    const { rows, total } = await this.reads.history(e.id, page, pageSize);
     return {
-      items: rows.map((r: AssessmentRow & { run_id: string | null; trigger: string }) => ({
+      items: rows.map((r) => ({
         ...assessmentView(uscc, r, this.models.find(r.model_version)),
         runId: r.run_id === null ? null : Number(r.run_id),
         trigger: r.trigger,
       })),
       page,
       pageSize,
-      total: Number(total),
+      total,
     };
   }
 
   /** The assessment in force on a date: the latest one made as of that date or before. */
   async at(caller: Caller, uscc: string, date: string): Promise<AssessmentView> {
     const e = await this.enterprises.findVisible(caller, uscc);
-    const rows: AssessmentRow[] = await this.db.query(
-      `SELECT ${ROW_COLUMNS}, created_at FROM assessments WHERE enterprise_id = ? AND as_of <= ?
-        ORDER BY as_of DESC, id DESC LIMIT 1`,
-      [e.id, date],
-    );
-    if (rows.length === 0)
-      throw new NotFoundException(`enterprise ${uscc} had no assessment on ${date}`);
-    return assessmentView(uscc, rows[0], this.models.find(rows[0].model_version));
+    const row = await this.reads.inForceOn(e.id, date);
+    if (!row) throw new NotFoundException(`enterprise ${uscc} had no assessment on ${date}`);
+    return assessmentView(uscc, row, this.models.find(row.model_version));
   }
 
   async list(
@@ -107,44 +79,25 @@ export class RiskQueryService {
   ): Promise<Page<TierListItem>> {
     const region = effectiveRegion(caller, q.region);
     if (region === null) return { items: [], page: q.page, pageSize: q.pageSize, total: 0 };
-    const where = ['c.region_code LIKE ?'];
-    const params: unknown[] = [regionLikePattern(region)];
-    if (q.tier) {
-      where.push('c.tier = ?');
-      params.push(q.tier);
-    }
-    if (q.q) {
-      const m = enterpriseMatch(q.q, 'e').positional;
-      where.push(m.sql);
-      params.push(...m.params);
-    }
-    const [rows, [{ total }]] = await Promise.all([
-      this.db.query(
-        `SELECT e.uscc, e.name, c.region_code, c.tier, c.score, c.as_of, c.assessed_at
-           FROM current_assessments c JOIN enterprises e ON e.id = c.enterprise_id
-          WHERE ${where.join(' AND ')} ORDER BY c.enterprise_id LIMIT ? OFFSET ?`,
-        [...params, q.pageSize, (q.page - 1) * q.pageSize],
-      ),
-      this.db.query(
-        `SELECT COUNT(*) AS total FROM current_assessments c
-           ${q.q ? 'JOIN enterprises e ON e.id = c.enterprise_id' : ''} WHERE ${where.join(' AND ')}`,
-        params,
-      ),
-    ]);
+    const { rows, total } = await this.reads.page(
+      { region, tier: q.tier, q: q.q },
+      q.page,
+      q.pageSize,
+    );
     return {
-      items: rows.map((r: Record<string, unknown>) => ({
-        uscc: r.uscc as string,
-        name: r.name as string,
-        regionCode: r.region_code as string,
-        regionName: regionFullName(r.region_code as string),
-        tier: r.tier as string,
+      items: rows.map((r) => ({
+        uscc: r.uscc,
+        name: r.name,
+        regionCode: r.region_code,
+        regionName: regionFullName(r.region_code),
+        tier: r.tier,
         score: Number(r.score),
-        asOf: r.as_of as string,
-        assessedAt: new Date(r.assessed_at as Date).toISOString(),
+        asOf: r.as_of,
+        assessedAt: new Date(r.assessed_at).toISOString(),
       })),
       page: q.page,
       pageSize: q.pageSize,
-      total: Number(total),
+      total,
     };
   }
 
@@ -152,11 +105,7 @@ export class RiskQueryService {
     const region = effectiveRegion(caller, regionFilter);
     const byTier = { ...EMPTY_TIERS };
     if (region !== null) {
-      const rows: { tier: keyof typeof EMPTY_TIERS; n: string | number }[] = await this.db.query(
-        'SELECT tier, COUNT(*) AS n FROM current_assessments WHERE region_code LIKE ? GROUP BY tier',
-        [regionLikePattern(region)],
-      );
-      for (const r of rows) byTier[r.tier] = Number(r.n);
+      for (const r of await this.reads.countByTier(region)) byTier[r.tier] = r.n;
     }
     const total = Object.values(byTier).reduce((a, b) => a + b, 0);
     const code = region ?? regionFilter ?? '';
@@ -168,12 +117,7 @@ export class RiskQueryService {
   /** Counts per tier of each region one administrative level below `region` (a district: itself). */
   private async subRegions(region: string) {
     const digits = Math.min(region.length + 2, 6);
-    const rows: { sub: string; tier: keyof typeof EMPTY_TIERS; n: string | number }[] =
-      await this.db.query(
-        `SELECT LEFT(region_code, ?) AS sub, tier, COUNT(*) AS n FROM current_assessments
-          WHERE region_code LIKE ? GROUP BY sub, tier ORDER BY sub`,
-        [digits, regionLikePattern(region)],
-      );
+    const rows = await this.reads.countByTier(region, digits);
     const out = new Map<
       string,
       { region: string; regionName: string | null; total: number; byTier: typeof EMPTY_TIERS }
@@ -185,8 +129,8 @@ export class RiskQueryService {
         total: 0,
         byTier: { ...EMPTY_TIERS },
       };
-      entry.byTier[r.tier] = Number(r.n);
-      entry.total += Number(r.n);
+      entry.byTier[r.tier] = r.n;
+      entry.total += r.n;
       out.set(r.sub, entry);
     }
     return [...out.values()];

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IndustryCatalog } from './industry-names';
-import { RecordStatusWriter } from './services/record-status-writer.service';
+import { RecordStatusWriter } from './services/record-status.writer';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CreditRecord } from './entities/credit-record.entity';
 import { Enterprise } from './entities/enterprise.entity';
@@ -11,14 +11,15 @@ import { PersonLinkService } from './services/person-link.service';
 import { RecordService } from './services/record.service';
 import { InputsChangeMarker } from './services/inputs-change-marker.service';
 import { RescoreRequester } from './services/rescore-requester.service';
-import { RescoreOutbox } from './services/rescore-outbox.service';
+import { RescoreOutboxRepository } from './services/rescore-outbox.repository';
 import { RescoreOutboxRelay } from './services/rescore-outbox-relay.service';
 import { AbnormalListingReader } from './services/abnormal-listing.reader';
 import { ProfileReader } from './services/profile.reader';
 import { RecordInputReader } from './services/record-input.reader';
 import { EnterpriseIdReader } from './services/enterprise-id.reader';
-import { RegistryWriter } from './services/registry-writer.service';
+import { RegistryWriter } from './services/registry.writer';
 import { RegistryWrites } from './services/registry-writes.service';
+import { EnterpriseRepository } from './services/enterprise.repository';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Enterprise, CreditRecord, Person, EnterprisePerson])],
@@ -27,7 +28,7 @@ import { RegistryWrites } from './services/registry-writes.service';
     RecordService,
     PersonLinkService,
     RescoreRequester,
-    RescoreOutbox,
+    RescoreOutboxRepository,
     RescoreOutboxRelay,
     InputsChangeMarker,
     AbnormalListingReader,
@@ -38,13 +39,14 @@ import { RegistryWrites } from './services/registry-writes.service';
     EnterpriseIdReader,
     RegistryWriter,
     RegistryWrites,
+    EnterpriseRepository,
   ],
   exports: [
     EnterpriseService,
     RecordService,
     PersonLinkService,
     RescoreRequester,
-    RescoreOutbox,
+    RescoreOutboxRepository,
     RescoreOutboxRelay,
     InputsChangeMarker,
     AbnormalListingReader,
@@ -54,6 +56,7 @@ import { RegistryWrites } from './services/registry-writes.service';
     RecordInputReader,
     EnterpriseIdReader,
     RegistryWriter,
+    EnterpriseRepository,
     TypeOrmModule,
   ],
 })

@@ -8,6 +8,7 @@ import { InspectionPlanVerifier } from './services/inspection-plan-verifier.serv
 import { InspectionPlanRepository } from './services/inspection-plan.repository';
 import { InspectorPoolReader } from './services/inspector-pool.reader';
 import { InspectorService } from './services/inspector.service';
+import { InspectorRepository } from './services/inspector.repository';
 import { MeasuresCatalog } from './services/measures-catalog.service';
 import { PopulationReader } from './services/population.reader';
 import { EscalationCandidateRepository } from './escalation/escalation-candidate.repository';
@@ -24,6 +25,7 @@ const services = [
   InspectionPlanQueryService,
   InspectionPlanVerifier,
   InspectorService,
+  InspectorRepository,
   EscalationCandidateRepository,
   EscalationSweepService,
   EscalationQueryService,

@@ -1,7 +1,7 @@
-import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { AuditEntry } from './audit-entry';
 import { AuditWriter } from './audit-writer.service';
+import type { AuditRepository } from './audit.repository';
 
 const entry = (n: number): AuditEntry => ({
   at: new Date('2026-06-30T00:00:00Z'),
@@ -17,21 +17,21 @@ const entry = (n: number): AuditEntry => ({
   ip: null,
 });
 
-/** A database whose INSERTs wait until the test lets them finish (or fail). */
+/** A repository whose inserts wait until the test lets them finish (or fail). */
 function fakeDatabase() {
-  const inserts: { rows: unknown[][]; finish: (err?: Error) => void }[] = [];
+  const inserts: { entries: AuditEntry[]; finish: (err?: Error) => void }[] = [];
   const db = {
-    query: (_sql: string, [rows]: [unknown[][]]) =>
+    insert: (entries: AuditEntry[]) =>
       new Promise<void>((resolve, reject) =>
-        inserts.push({ rows, finish: (err) => (err ? reject(err) : resolve()) }),
+        inserts.push({ entries, finish: (err) => (err ? reject(err) : resolve()) }),
       ),
   };
-  return { db: db as unknown as DataSource, inserts };
+  return { db: db as unknown as AuditRepository, inserts };
 }
 
 const settle = () => new Promise((r) => setImmediate(r));
 
-function writer(db: DataSource, maxBuffered = 100) {
+function writer(db: AuditRepository, maxBuffered = 100) {
   const config = {
     env: { AUDIT_FLUSH_MS: 60_000, AUDIT_BATCH_SIZE: 5, AUDIT_MAX_BUFFERED: maxBuffered },
   };
@@ -52,7 +52,13 @@ describe('AuditWriter', () => {
     expect(w.pending).toBe(3);
     for (let i = 8; i < 10; i++) w.add(entry(i));
     expect(inserts).toHaveLength(2);
-    expect(inserts[1].rows.map((r) => r[8])).toEqual(['req-5', 'req-6', 'req-7', 'req-8', 'req-9']);
+    expect(inserts[1].entries.map((e) => e.requestId)).toEqual([
+      'req-5',
+      'req-6',
+      'req-7',
+      'req-8',
+      'req-9',
+    ]);
   });
 
   it('flush() writes everything buffered by the call, after a flush in progress', async () => {
@@ -64,7 +70,7 @@ describe('AuditWriter', () => {
     inserts[0].finish();
     await settle();
     expect(inserts).toHaveLength(2);
-    expect(inserts[1].rows.map((r) => r[8])).toEqual(['req-5']);
+    expect(inserts[1].entries.map((e) => e.requestId)).toEqual(['req-5']);
     inserts[1].finish();
     await flushed;
     expect(w.pending).toBe(0);
@@ -87,7 +93,7 @@ describe('AuditWriter', () => {
     await settle();
     inserts[3].finish();
     await flushed;
-    expect(inserts.slice(1).flatMap((i) => i.rows.map((r) => r[8]))).toEqual(
+    expect(inserts.slice(1).flatMap((i) => i.entries.map((e) => e.requestId))).toEqual(
       Array.from({ length: 12 }, (_, i) => `req-${i}`),
     );
     expect(w.pending).toBe(0);
@@ -108,7 +114,7 @@ describe('AuditWriter', () => {
     inserts[2].finish();
     await flushed;
     expect(w.full).toBe(false);
-    expect(inserts.slice(1).flatMap((x) => x.rows.map((r) => r[8]))).toEqual(
+    expect(inserts.slice(1).flatMap((x) => x.entries.map((e) => e.requestId))).toEqual(
       Array.from({ length: 9 }, (_, i) => `req-${i}`),
     );
   });

@@ -1,11 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { AuditEntry } from './audit-entry';
-
-const COLUMNS =
-  'at, actor_sub, actor_role, actor_region, action, resource, uscc, status_code, request_id, client_request_id, ip';
+import { AuditRepository } from './audit.repository';
 
 /**
  * Buffers audit entries in memory and writes them in multi-row INSERTs, every
@@ -34,7 +30,7 @@ export class AuditWriter implements OnModuleInit, BeforeApplicationShutdown {
   private readonly maxBuffered: number;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditRepository,
     config: AppConfig,
   ) {
     this.flushMs = config.env.AUDIT_FLUSH_MS;
@@ -83,7 +79,7 @@ export class AuditWriter implements OnModuleInit, BeforeApplicationShutdown {
       const batch = this.buffer.splice(0, Math.min(count, this.batchSize));
       count -= batch.length;
       try {
-        await this.db.query(`INSERT INTO audit_log (${COLUMNS}) VALUES ?`, [batch.map(toRow)]);
+        await this.audit.insert(batch);
         this.failing = false;
       } catch (err) {
         // Keep them for the next tick: the database may be back by then.
@@ -102,20 +98,4 @@ export class AuditWriter implements OnModuleInit, BeforeApplicationShutdown {
       `could not write the audit trail (${(err as Error).message}); ${this.buffer.length} entries buffered`,
     );
   }
-}
-
-function toRow(e: AuditEntry): unknown[] {
-  return [
-    e.at,
-    e.actorSub,
-    e.actorRole,
-    e.actorRegion,
-    e.action,
-    e.resource,
-    e.uscc,
-    e.statusCode,
-    e.requestId,
-    e.clientRequestId,
-    e.ip,
-  ];
 }

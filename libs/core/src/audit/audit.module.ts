@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditQueryService } from './audit-query.service';
 import { AuditWriter } from './audit-writer.service';
+import { AuditRepository } from './audit.repository';
 
 /**
  * The audit trail of the API: its buffered writer and admins' reads. The app
@@ -8,7 +9,7 @@ import { AuditWriter } from './audit-writer.service';
  * caller, and the hooks that write the entries on the HTTP server.
  */
 @Module({
-  providers: [AuditWriter, AuditQueryService],
+  providers: [AuditWriter, AuditQueryService, AuditRepository],
   exports: [AuditWriter, AuditQueryService],
 })
 export class AuditModule {}

@@ -7,7 +7,7 @@ import { setImmediate as yieldToEventLoop, setTimeout as sleep } from 'node:time
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/core';
 import { isDataRefusal, isTransientDbError, refusalReason } from './database-errors';
-import { RegistryWriter } from '../services/registry-writer.service';
+import { RegistryWriter } from '../services/registry.writer';
 import { ImportItem, ImportTally, ParsedLine, Rejection } from './import-item';
 import { ImportLineParser } from './import-line-parser.service';
 import { ImportRepository } from './import.repository';

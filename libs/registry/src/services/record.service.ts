@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Caller, Page } from '@app/core';
 import { CreateRecordDto } from '../dto/create-record.dto';
 import { CreditRecord } from '../entities/credit-record.entity';
 import { EnterpriseService } from './enterprise.service';
 import { RegistryWrites } from './registry-writes.service';
+import { EnterpriseRepository } from './enterprise.repository';
 
 @Injectable()
 export class RecordService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: EnterpriseRepository,
     private readonly enterprises: EnterpriseService,
     private readonly writes: RegistryWrites,
   ) {}
@@ -21,9 +20,7 @@ export class RecordService {
       { kind: 'record', line: 1, uscc, record: dto },
       (w) => `record-added:${w.insertedRecordId}`,
     );
-    return this.db
-      .getRepository(CreditRecord)
-      .findOneByOrFail({ id: String(write.insertedRecordId) });
+    return this.repository.record(write.insertedRecordId!);
   }
 
   async list(
@@ -33,12 +30,7 @@ export class RecordService {
     pageSize: number,
   ): Promise<Page<CreditRecord>> {
     const enterprise = await this.enterprises.findVisible(caller, uscc);
-    const [items, total] = await this.db.getRepository(CreditRecord).findAndCount({
-      where: { enterpriseId: enterprise.id },
-      order: { occurredOn: 'DESC', id: 'DESC' },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    });
+    const [items, total] = await this.repository.records(enterprise.id, page, pageSize);
     return { items, page, pageSize, total };
   }
 }

@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { retryOnDeadlock } from '@app/core';
 import { ImportItem } from '../import/import-item';
 import { InputsChangeMarker } from './inputs-change-marker.service';
-import { RegistryWrite, RegistryWriter } from './registry-writer.service';
+import { RegistryWrite, RegistryWriter } from './registry.writer';
 import { RescoreRequester } from './rescore-requester.service';
 
 /**

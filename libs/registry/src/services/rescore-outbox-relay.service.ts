@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@app/core';
-import { RescoreOutbox } from './rescore-outbox.service';
+import { RescoreOutboxRepository } from './rescore-outbox.repository';
 import { RescoreRequester } from './rescore-requester.service';
 
 const BATCH = 500;
@@ -19,7 +19,7 @@ export class RescoreOutboxRelay implements OnApplicationBootstrap, OnApplication
   private running: Promise<number> | null = null;
 
   constructor(
-    private readonly outbox: RescoreOutbox,
+    private readonly outbox: RescoreOutboxRepository,
     private readonly requester: RescoreRequester,
     private readonly config: AppConfig,
   ) {}

@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { enqueueFast, QueueName } from '@app/core';
-import { RescoreOutbox } from './rescore-outbox.service';
+import { RescoreOutboxRepository } from './rescore-outbox.repository';
 
 export interface RescoreJob {
   uscc: string;
@@ -24,7 +24,7 @@ export class RescoreRequester {
 
   constructor(
     @InjectQueue(QueueName.Rescore) private readonly queue: Queue<RescoreJob>,
-    private readonly outbox: RescoreOutbox,
+    private readonly outbox: RescoreOutboxRepository,
   ) {}
 
   async request(uscc: string, trigger: string): Promise<void> {

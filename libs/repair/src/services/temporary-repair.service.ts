@@ -11,7 +11,7 @@ import {
 } from '@app/core';
 import {
   RecordInputReader,
-  EnterpriseService,
+  EnterpriseRepository,
   InputsChangeMarker,
   RecordStatusWriter,
   recordView,
@@ -37,13 +37,14 @@ export class TemporaryRepairService {
     private readonly rescore: RescoreRequester,
     private readonly records: RecordStatusWriter,
     private readonly recordInputs: RecordInputReader,
+    private readonly enterprises: EnterpriseRepository,
     private readonly clock: Clock,
   ) {}
 
   async suspend(caller: Caller, uscc: string, dto: TemporaryRepairDto) {
     const today = this.clock.today();
     const { records, affected } = await this.db.transaction(async (m) => {
-      const enterprise = await EnterpriseService.lockByUscc(m, uscc);
+      const enterprise = await this.enterprises.lockByUscc(m, uscc);
       const found = await this.recordInputs.someOfEnterprise(m, enterprise.id, dto.recordIds);
       const byId = new Map(found.map((r) => [Number(r.id), r]));
       const problems: ErrorDetail[] = [];

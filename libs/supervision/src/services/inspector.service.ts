@@ -1,6 +1,4 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import {
   Caller,
   canSeeRegion,
@@ -8,10 +6,10 @@ import {
   isDuplicateKey,
   normalizeJurisdiction,
   Page,
-  regionLikePattern,
 } from '@app/core';
 import { CreateInspectorDto } from '../dto/create-inspector.dto';
 import { DeclareConflictDto } from '../dto/declare-conflict.dto';
+import { ConflictRow, InspectorRow, InspectorRepository } from './inspector.repository';
 
 export interface InspectorView {
   id: number;
@@ -29,14 +27,6 @@ export interface ConflictView {
   createdAt: string;
 }
 
-interface InspectorRow {
-  id: number | string;
-  name: string;
-  region_code: string;
-  active: number;
-  created_at: Date;
-}
-
 function inspectorView(r: InspectorRow): InspectorView {
   return {
     id: Number(r.id),
@@ -45,14 +35,6 @@ function inspectorView(r: InspectorRow): InspectorView {
     active: Boolean(r.active),
     createdAt: new Date(r.created_at).toISOString(),
   };
-}
-
-interface ConflictRow {
-  id: number | string;
-  inspector_id: number | string;
-  uscc: string;
-  reason: string;
-  created_at: Date;
 }
 
 function conflictView(r: ConflictRow): ConflictView {
@@ -68,24 +50,22 @@ function conflictView(r: ConflictRow): ConflictView {
 /** The admin-managed inspector pools (执法检查人员名录库) and their declared conflicts. */
 @Injectable()
 export class InspectorService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly inspectors: InspectorRepository) {}
 
   async create(dto: CreateInspectorDto): Promise<InspectorView> {
     // Stored normalised: the pool reader matches `plan region LIKE region_code%`.
-    const result: { insertId: number } = await this.db.query(
-      'INSERT INTO inspectors (region_code, name, active) VALUES (?, ?, ?)',
-      [normalizeJurisdiction(dto.regionCode), dto.name, dto.active === false ? 0 : 1],
+    const id = await this.inspectors.insert(
+      normalizeJurisdiction(dto.regionCode),
+      dto.name,
+      dto.active !== false,
     );
-    return this.get(result.insertId);
+    return this.get(id);
   }
 
   async get(id: number): Promise<InspectorView> {
-    const rows: InspectorRow[] = await this.db.query(
-      'SELECT id, name, region_code, active, created_at FROM inspectors WHERE id = ?',
-      [id],
-    );
-    if (rows.length === 0) throw new NotFoundException(`inspector ${id} not found`);
-    return inspectorView(rows[0]);
+    const row = await this.inspectors.find(id);
+    if (!row) throw new NotFoundException(`inspector ${id} not found`);
+    return inspectorView(row);
   }
 
   /** Admins see every pool; regulators the inspectors inside their jurisdiction. */
@@ -95,22 +75,8 @@ export class InspectorService {
   ): Promise<Page<InspectorView>> {
     const region = effectiveRegion(caller, q.region);
     if (region === null) return { items: [], page: q.page, pageSize: q.pageSize, total: 0 };
-    const [rows, [{ total }]] = await Promise.all([
-      this.db.query(
-        `SELECT id, name, region_code, active, created_at FROM inspectors
-          WHERE region_code LIKE ? ORDER BY id LIMIT ? OFFSET ?`,
-        [regionLikePattern(region), q.pageSize, (q.page - 1) * q.pageSize],
-      ),
-      this.db.query('SELECT COUNT(*) AS total FROM inspectors WHERE region_code LIKE ?', [
-        regionLikePattern(region),
-      ]),
-    ]);
-    return {
-      items: (rows as InspectorRow[]).map(inspectorView),
-      page: q.page,
-      pageSize: q.pageSize,
-      total: Number(total),
-    };
+    const { rows, total } = await this.inspectors.page(region, q.page, q.pageSize);
+    return { items: rows.map(inspectorView), page: q.page, pageSize: q.pageSize, total };
   }
 
   /**
@@ -126,33 +92,15 @@ export class InspectorService {
     if (!canSeeRegion(caller, inspector.regionCode)) {
       throw new NotFoundException(`inspector ${inspectorId} not found`);
     }
-    const [rows, [{ total }]] = await Promise.all([
-      this.db.query(
-        `SELECT id, inspector_id, uscc, reason, created_at FROM inspector_conflicts
-          WHERE inspector_id = ? ORDER BY id DESC LIMIT ? OFFSET ?`,
-        [inspectorId, q.pageSize, (q.page - 1) * q.pageSize],
-      ),
-      this.db.query('SELECT COUNT(*) AS total FROM inspector_conflicts WHERE inspector_id = ?', [
-        inspectorId,
-      ]),
-    ]);
-    return {
-      items: (rows as ConflictRow[]).map(conflictView),
-      page: q.page,
-      pageSize: q.pageSize,
-      total: Number(total),
-    };
+    const { rows, total } = await this.inspectors.conflicts(inspectorId, q.page, q.pageSize);
+    return { items: rows.map(conflictView), page: q.page, pageSize: q.pageSize, total };
   }
 
   /** 404 for an unknown inspector, 409 if the same conflict is already declared. */
   async declareConflict(inspectorId: number, dto: DeclareConflictDto): Promise<ConflictView> {
     await this.get(inspectorId);
-    let insertId: number;
     try {
-      ({ insertId } = await this.db.query(
-        'INSERT INTO inspector_conflicts (inspector_id, uscc, reason) VALUES (?, ?, ?)',
-        [inspectorId, dto.uscc, dto.reason],
-      ));
+      return conflictView(await this.inspectors.insertConflict(inspectorId, dto.uscc, dto.reason));
     } catch (err) {
       if (isDuplicateKey(err)) {
         throw new ConflictException(
@@ -161,10 +109,5 @@ export class InspectorService {
       }
       throw err;
     }
-    const [row] = await this.db.query(
-      'SELECT id, inspector_id, uscc, reason, created_at FROM inspector_conflicts WHERE id = ?',
-      [insertId],
-    );
-    return conflictView(row as ConflictRow);
   }
 }

@@ -11,7 +11,7 @@ export interface OutboxedRescore {
 
 /** Re-scorings waiting in MySQL for Redis to come back (see RescoreOutboxRelay). */
 @Injectable()
-export class RescoreOutbox {
+export class RescoreOutboxRepository {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,

@@ -50,8 +50,8 @@ export default tseslint.config(
     },
   },
   {
-    // The scoring engine stays pure: no framework, database or queue code inside.
-    files: ['libs/scoring/src/**/*.ts'],
+    // The scoring engine and the statistics stay pure: no framework, database or queue code inside.
+    files: ['libs/scoring/src/**/*.ts', 'libs/stats/src/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -17,6 +17,8 @@ import { ReclassificationModule } from '@app/reclassification';
 import { RepairModule } from '@app/repair';
 import { RiskModule } from '@app/risk';
 import { SupervisionModule } from '@app/supervision';
+import { ModelsModule } from '@app/models';
+import { ModelsController, RunDriftController } from './models/models.controller';
 import { ReclassificationsController } from './reclassification/reclassifications.controller';
 import { AuditController } from './audit/audit.controller';
 import { HealthController } from './health/health.controller';
@@ -38,6 +40,10 @@ import { RiskController } from './risk/risk.controller';
 import { EnterpriseMeasuresController } from './supervision/enterprise-measures.controller';
 import { EscalationsController } from './supervision/escalations.controller';
 import { InspectionPlansController } from './supervision/inspection-plans.controller';
+import {
+  InspectionResultsController,
+  ListingProposalsController,
+} from './supervision/inspection-results.controller';
 import { InspectorsController } from './supervision/inspectors.controller';
 import { InspectorConflictsController } from './supervision/inspector-conflicts.controller';
 import { SamplingRatiosController } from './supervision/sampling-ratios.controller';
@@ -56,6 +62,7 @@ import { SamplingRatiosController } from './supervision/sampling-ratios.controll
     ReclassificationModule,
     RepairModule,
     SupervisionModule,
+    ModelsModule,
     MetricsModule,
     QueueBoardModule,
   ],
@@ -75,10 +82,14 @@ import { SamplingRatiosController } from './supervision/sampling-ratios.controll
     EnterpriseMeasuresController,
     EscalationsController,
     InspectionPlansController,
+    InspectionResultsController,
+    ListingProposalsController,
     InspectorsController,
     AuditController,
     InspectorConflictsController,
     SamplingRatiosController,
+    ModelsController,
+    RunDriftController,
   ],
   providers: [
     RedisHealthIndicator,

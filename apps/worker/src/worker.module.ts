@@ -11,6 +11,7 @@ import { DeadlineSweepProcessor, RepairModule } from '@app/repair';
 import { ImportModule, ImportProcessor } from '@app/registry';
 import { RescoreProcessor, RiskModule } from '@app/risk';
 import { EscalationProcessor, SupervisionModule } from '@app/supervision';
+import { ModelsModule, ModelsProcessor } from '@app/models';
 
 /** The queue consumers and schedulers; no HTTP. Scale out by starting more of these. */
 @Module({
@@ -28,6 +29,7 @@ import { EscalationProcessor, SupervisionModule } from '@app/supervision';
     ReclassificationModule,
     RepairModule,
     SupervisionModule,
+    ModelsModule,
   ],
   providers: [
     RescoreProcessor,
@@ -37,6 +39,7 @@ import { EscalationProcessor, SupervisionModule } from '@app/supervision';
     DeadlineSweepProcessor,
     ImportProcessor,
     EscalationProcessor,
+    ModelsProcessor,
   ],
 })
 export class WorkerModule {}

@@ -1,4 +1,5 @@
 import type { Tier } from '@app/scoring';
+import { emptyDistribution, mergeDistribution, ScoreDistribution } from './score-distribution';
 
 /** What a set of outcomes found: new tiers, tier transitions, first classifications, changes. */
 export interface Counts {
@@ -18,6 +19,8 @@ export interface Counts {
  */
 export interface RunStats extends Counts {
   byRegion: Record<string, Counts>;
+  /** The scores and indicator points computed, for drift (whole run only, not per district). */
+  distribution: ScoreDistribution;
 }
 
 export function emptyCounts(): Counts {
@@ -25,7 +28,7 @@ export function emptyCounts(): Counts {
 }
 
 export function emptyStats(): RunStats {
-  return { ...emptyCounts(), byRegion: {} };
+  return { ...emptyCounts(), byRegion: {}, distribution: emptyDistribution() };
 }
 
 function count(c: Counts, previous: Tier | null, tier: Tier, changed: boolean): void {
@@ -60,6 +63,7 @@ export function mergeStats(into: RunStats, other: Partial<RunStats>): RunStats {
   addCounts(into, other);
   for (const [region, c] of Object.entries(other.byRegion ?? {}))
     addCounts((into.byRegion[region] ??= emptyCounts()), c);
+  mergeDistribution(into.distribution, other.distribution);
   return into;
 }
 

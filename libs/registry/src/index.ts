@@ -18,3 +18,4 @@ export * from './services/record-input.reader';
 export * from './services/enterprise-id.reader';
 export * from './services/enterprise.repository';
 export * from './services/enterprise-match';
+export * from './services/inspection-outcome.reader';

@@ -1,3 +1,4 @@
+import { InspectionOutcomeReader } from './services/inspection-outcome.reader';
 import { Module } from '@nestjs/common';
 import { IndustryCatalog } from './industry-names';
 import { RecordStatusWriter } from './services/record-status.writer';
@@ -40,8 +41,10 @@ import { EnterpriseRepository } from './services/enterprise.repository';
     RegistryWriter,
     RegistryWrites,
     EnterpriseRepository,
+    InspectionOutcomeReader,
   ],
   exports: [
+    InspectionOutcomeReader,
     EnterpriseService,
     RecordService,
     PersonLinkService,

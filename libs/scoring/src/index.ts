@@ -10,3 +10,4 @@ export { publicityEndsOn } from './prepare-records';
 export { InvalidProfileError } from './invalid-profile-error';
 export { loadModelDirectory, loadModelFile, parseModel } from './model-loader';
 export { ModelValidationError } from './model-validation-error';
+export { INSPECTION_RESULTS } from './record-codes';

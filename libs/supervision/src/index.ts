@@ -12,3 +12,6 @@ export * from './dto/region-page-query.dto';
 export * from './escalation/escalation-query.service';
 export * from './escalation/escalation.processor';
 export * from './dto/list-inspection-plans-query.dto';
+export * from './results/inspection-result.service';
+export * from './dto/record-inspection-result.dto';
+export { noOutcomes, problemRates } from './domain/problem-rates';

@@ -15,7 +15,12 @@ import { EscalationCandidateRepository } from './escalation/escalation-candidate
 import { EscalationQueryService } from './escalation/escalation-query.service';
 import { EscalationSweepService } from './escalation/escalation-sweep.service';
 
+import { InspectionResultService } from './results/inspection-result.service';
+import { ListingProposalRepository } from './results/listing-proposal.repository';
+
 const services = [
+  InspectionResultService,
+  ListingProposalRepository,
   MeasuresCatalog,
   EnterpriseMeasuresService,
   PopulationReader,

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ReclassificationModule } from '@app/reclassification';
 import { RepairModule } from '@app/repair';
+import { ModelsModule } from '@app/models';
+import { ModelMetricsCollector } from './model-metrics.collector';
 import { HttpMetrics } from './http-metrics';
 import { metricsRegistryProvider } from './metrics-registry.provider';
 import { MetricsController } from './metrics.controller';
@@ -15,7 +17,7 @@ import { RunMetricsCollector } from './run-metrics.collector';
  * mounts it ahead of every route: Nest middleware would only see prefixed routes.
  */
 @Module({
-  imports: [RepairModule, ReclassificationModule],
+  imports: [RepairModule, ReclassificationModule, ModelsModule],
   controllers: [MetricsController],
   providers: [
     metricsRegistryProvider,
@@ -25,6 +27,7 @@ import { RunMetricsCollector } from './run-metrics.collector';
     QueueMetricsCollector,
     RunMetricsCollector,
     RepairMetricsCollector,
+    ModelMetricsCollector,
   ],
   exports: [HttpMetrics],
 })

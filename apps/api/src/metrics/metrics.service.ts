@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Gauge, Registry } from 'prom-client';
+import { ModelMetricsCollector } from './model-metrics.collector';
 import { QueueMetricsCollector } from './queue-metrics.collector';
 import { RepairMetricsCollector } from './repair-metrics.collector';
 import { RunMetricsCollector } from './run-metrics.collector';
@@ -28,11 +29,12 @@ export class MetricsService {
     queues: QueueMetricsCollector,
     runs: RunMetricsCollector,
     repair: RepairMetricsCollector,
+    models: ModelMetricsCollector,
   ) {
-    this.sources = { queues, runs, repair };
+    this.sources = { queues, runs, repair, models };
     this.up = new Gauge({
       name: 'crs_metrics_source_up',
-      help: '1 when the source read on this scrape (queues: Redis, runs and repair: MySQL) answered in time',
+      help: '1 when the source read on this scrape (queues: Redis, runs, repair and models: MySQL) answered in time',
       labelNames: ['source'],
       registers: [registry],
     });

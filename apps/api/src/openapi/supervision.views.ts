@@ -42,6 +42,13 @@ export class PlanHeaderView {
   @ApiProperty({ type: PlanTotalsView }) totals!: PlanTotalsView;
   @ApiProperty() createdBy!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'when the last item got its result; null while results are outstanding',
+  })
+  closedAt!: string | null;
 }
 
 export class TierRatioView {

@@ -90,6 +90,12 @@ const PLAN_SCHEMA = {
     },
     createdBy: { type: 'string' },
     createdAt: { type: 'string', format: 'date-time' },
+    closedAt: {
+      type: 'string',
+      format: 'date-time',
+      nullable: true,
+      description: 'when the last item got its result; null while results are outstanding',
+    },
     drawn: {
       type: 'array',
       description: 'the drawn enterprises in draw order, each with its two inspectors',
@@ -101,6 +107,13 @@ const PLAN_SCHEMA = {
           name: { type: 'string' },
           regionCode: { type: 'string' },
           tier: { type: 'string', enum: ['A', 'B', 'C', 'D'] },
+          result: {
+            type: 'string',
+            enum: ['PASS', 'PROBLEM', 'NOT_FOUND'],
+            nullable: true,
+            description: 'the inspection result once recorded',
+          },
+          inspectedOn: { type: 'string', format: 'date', nullable: true },
           inspectors: {
             type: 'array',
             items: {

@@ -10,6 +10,8 @@ export enum QueueName {
   Import = 'import',
   /** The daily sweep flagging abnormal-list listings due for the serious dishonest list. */
   Escalations = 'escalations',
+  /** Model performance and drift, computed after each completed run and on demand. */
+  Models = 'models',
 }
 
 /**
@@ -21,6 +23,12 @@ export const START_RUN_JOB = 'start-run';
 export interface StartRunJobData {
   mode: 'full' | 'incremental';
   requestedBy: string;
+}
+
+/** On the models queue: a run completed; compute its drift and its model's performance. */
+export const MODELS_RUN_COMPLETED_JOB = 'run-completed';
+export interface RunCompletedJobData {
+  runId: number;
 }
 
 /** Defaults for every job: retried with backoff, failures kept for operators. */

@@ -7,6 +7,7 @@ import { AssessmentRepository, AssessmentToStore, ModelCatalog } from '@app/risk
 import { evaluate } from '@app/scoring';
 import { runCondition } from '../run-selection';
 import { addOutcome, emptyStats } from '../run-stats';
+import { addAssessment } from '../score-distribution';
 import { RunFinisher } from './run-finisher.service';
 import { RunRepository } from './run.repository';
 
@@ -72,6 +73,7 @@ export class ChunkRunner {
       const stats = emptyStats();
       // Outcomes come in the order of the items stored.
       outcomes.forEach((o, i) => addOutcome(stats, { ...o, regionCode: items[i].regionCode }));
+      for (const { assessment } of items) addAssessment(stats.distribution, assessment);
       await this.runs.completeChunk(m, runId, chunkNo, {
         processed: outcomes.length,
         stats,

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { parseJsonColumn, regionLikePattern } from '@app/core';
 import { emptyStats, mergeStats, RunStats } from '../run-stats';
 import { RunRow } from './run.view';
+import { ScoreDistribution } from '../score-distribution';
 
 /** What a new run row holds; the rest starts empty. */
 export interface NewRun {
@@ -261,7 +262,7 @@ export class RunRepository {
     await m.query(
       `UPDATE reclassification_runs
           SET status = ?, active_key = NULL, finished_at = ?, by_tier = ?, transitions = ?,
-              first_classified = ?, by_region = ?,
+              first_classified = ?, by_region = ?, distribution = ?,
               error = IF(? > 0, CONCAT(?, ' chunk(s) failed after all retries'), NULL)
         WHERE id = ?`,
       [
@@ -271,11 +272,36 @@ export class RunRepository {
         JSON.stringify(f.stats.transitions),
         f.stats.firstClassified,
         JSON.stringify(f.stats.byRegion),
+        JSON.stringify(f.stats.distribution),
         f.chunksFailed,
         f.chunksFailed,
         runId,
       ],
     );
+  }
+
+  /**
+   * A completed run's scope and score distribution, and those of the
+   * previous completed run of the same scope (mode, region, model, dry or
+   * real): the two a drift measure compares.
+   */
+  async withPreviousOfScope(runId: number): Promise<{
+    run: RunDistribution | null;
+    previous: RunDistribution | null;
+  }> {
+    const columns = `id, mode, region, model_version, dry_run, as_of, status, distribution`;
+    const [row] = await this.db.query(`SELECT ${columns} FROM reclassification_runs WHERE id = ?`, [
+      runId,
+    ]);
+    if (!row) return { run: null, previous: null };
+    const [prev] = await this.db.query(
+      `SELECT ${columns} FROM reclassification_runs
+        WHERE mode = ? AND region = ? AND model_version = ? AND dry_run = ?
+          AND status = 'completed' AND id < ? AND distribution IS NOT NULL
+        ORDER BY id DESC LIMIT 1`,
+      [row.mode, row.region, row.model_version, row.dry_run, runId],
+    );
+    return { run: runDistribution(row), previous: prev ? runDistribution(prev) : null };
   }
 
   /**
@@ -293,4 +319,31 @@ export class RunRepository {
       (SELECT ${columns} FROM reclassification_runs
         WHERE mode = 'incremental' AND status IN ('completed', 'failed') ORDER BY id DESC LIMIT 1)`);
   }
+}
+
+/** A run as drift and performance read it. */
+export interface RunDistribution {
+  id: number;
+  mode: RunRow['mode'];
+  region: string;
+  modelVersion: string;
+  dryRun: boolean;
+  asOf: string;
+  status: RunRow['status'];
+  /** null for runs finished before distributions were kept, or not finished. */
+  distribution: ScoreDistribution | null;
+}
+
+function runDistribution(r: Record<string, unknown>): RunDistribution {
+  return {
+    id: Number(r.id),
+    mode: r.mode as RunRow['mode'],
+    region: r.region as string,
+    modelVersion: r.model_version as string,
+    dryRun: Boolean(Number(r.dry_run)),
+    asOf: String(r.as_of).slice(0, 10),
+    status: r.status as RunRow['status'],
+    distribution:
+      r.distribution == null ? null : parseJsonColumn<ScoreDistribution>(r.distribution),
+  };
 }

@@ -40,7 +40,7 @@ const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
  * a run finished before districts were counted keeps its whole-run counts.
  */
 export function runView(r: RunRow, liveStats?: RunStats, within?: string) {
-  const stats: RunStats = liveStats ?? {
+  const stats: Omit<RunStats, 'distribution'> = liveStats ?? {
     byTier: parseJsonColumn<RunStats['byTier'] | null>(r.by_tier) ?? emptyStats().byTier,
     transitions: parseJsonColumn<RunStats['transitions'] | null>(r.transitions) ?? {},
     firstClassified: Number(r.first_classified ?? 0),

@@ -72,7 +72,7 @@ export class CreateRecordDto {
     description: 'decision document number',
   })
   @KindField(
-    ['PENALTY', 'ABNORMAL_LISTING', 'SERIOUS_DISHONESTY_LISTING', 'JUDGMENT_DEBTOR'],
+    ['PENALTY', 'ABNORMAL_LISTING', 'SERIOUS_DISHONESTY_LISTING', 'JUDGMENT_DEBTOR', 'INSPECTION'],
     ['PENALTY'],
   )
   @IsString()

@@ -5,7 +5,7 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { retryOnDeadlock } from '@app/core';
 import { ImportItem } from '../import/import-item';
 import { InputsChangeMarker } from './inputs-change-marker.service';
@@ -28,12 +28,22 @@ export class RegistryWrites {
     private readonly rescore: RescoreRequester,
   ) {}
 
-  async apply(item: ImportItem, trigger: (w: RegistryWrite) => string): Promise<RegistryWrite> {
+  /**
+   * `within`, when given, runs in the same transaction after the write (a
+   * caller's own rows that must commit or roll back with it, such as an
+   * inspection plan item's result and the INSPECTION record it creates).
+   */
+  async apply(
+    item: ImportItem,
+    trigger: (w: RegistryWrite) => string,
+    within?: (m: EntityManager, w: RegistryWrite) => Promise<void>,
+  ): Promise<RegistryWrite> {
     const { write, usccs } = await retryOnDeadlock(() =>
       this.db.transaction(async (m) => {
         const write = await this.writer.write(m, [item]);
         const [refused] = write.rejected;
         if (refused) throw refusal(item.uscc, refused.reason, refused.field);
+        if (within && write.recordsSkipped === 0) await within(m, write);
         return { write, usccs: await this.marker.usccsOf(m, write.changedIds) };
       }),
     );

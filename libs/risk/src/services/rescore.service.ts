@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@app/core';
 import { evaluate, Tier } from '@app/scoring';
 import { AssessmentRepository } from './assessment.repository';
-import { ModelCatalog } from './model-catalog.service';
+import { ModelCatalog } from '../models/model-catalog.service';
 
 export interface RescoreResult {
   uscc: string;

@@ -10,7 +10,7 @@ import {
 import { EnterpriseService } from '@app/registry';
 import { assessmentView, AssessmentView } from './assessment.view';
 import { AssessmentQueryRepository } from './assessment-query.repository';
-import { ModelCatalog } from './model-catalog.service';
+import { ModelCatalog } from '../models/model-catalog.service';
 
 const EMPTY_TIERS = { A: 0, B: 0, C: 0, D: 0 };
 

@@ -3,7 +3,7 @@ import { Caller, Clock } from '@app/core';
 import { EnterpriseService, ProfileReader } from '@app/registry';
 import { Assessment, evaluate } from '@app/scoring';
 import { SimulateDto } from '../dto/simulate.dto';
-import { ModelCatalog } from './model-catalog.service';
+import { ModelCatalog } from '../models/model-catalog.service';
 
 /** What-if: an assessment computed, never stored — another model, another date, or without some records. */
 @Injectable()

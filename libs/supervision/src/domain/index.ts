@@ -10,3 +10,4 @@ export * from './inspector-assignment';
 export * from './measures-config.schema';
 export * from './measures-config.loader';
 export * from './measures-in-force';
+export * from './problem-rates';

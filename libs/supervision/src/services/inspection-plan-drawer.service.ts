@@ -152,6 +152,7 @@ export class InspectionPlanDrawer {
         id,
         populationDigest: population.digest,
         createdAt: header.createdAt.toISOString(),
+        closedAt: null,
       },
       items,
     );

@@ -30,6 +30,31 @@ export interface PlanHeader {
   totals: { population: number; drawn: number };
   createdBy: string;
   createdAt: string;
+  /** When the last item got its result; null while results are outstanding. */
+  closedAt: string | null;
+}
+
+export type InspectionResult = 'PASS' | 'PROBLEM' | 'NOT_FOUND';
+
+/** An item's result as recorded (once). */
+export interface ItemResult {
+  result: InspectionResult;
+  inspectedOn: string;
+  documentNo: string;
+  findings: string | null;
+  penaltyRecordId: number | null;
+  recordId: number;
+  resultBy: string;
+  resultAt: Date;
+}
+
+/** A result as the law makes it public (一公开): no tier, score or inspector. */
+export interface PublicResult {
+  uscc: string;
+  name: string;
+  result: InspectionResult;
+  inspectedOn: string;
+  documentNo: string;
 }
 
 export interface PlanItem {
@@ -40,11 +65,14 @@ export interface PlanItem {
   regionCode: string;
   tier: Tier;
   inspectors: [{ id: number; name: string }, { id: number; name: string }];
+  /** Read back with the item; null until recorded. Not part of a draw. */
+  result?: InspectionResult | null;
+  inspectedOn?: string | null;
 }
 
 export type NewPlan = Omit<
   PlanHeader,
-  'id' | 'createdAt' | 'seedSource' | 'ratioRanges' | 'populationDigest'
+  'id' | 'createdAt' | 'closedAt' | 'seedSource' | 'ratioRanges' | 'populationDigest'
 > & {
   seedSource: SeedSource;
   ratioRanges: PerTier<RatioRange>;
@@ -62,7 +90,8 @@ const INSERT_BATCH = 2000;
 const ITEM_PAGE = 5000;
 
 const HEADER_COLUMNS = `id, name, region, seed, seed_source, algorithm, ratios, ratio_ranges,
-  population, population_digest, counts, population_total, drawn_total, created_by, created_at`;
+  population, population_digest, counts, population_total, drawn_total, created_by, created_at,
+  closed_at`;
 
 function countLines(text: string): number {
   let n = 0;
@@ -91,7 +120,13 @@ function header(r: Record<string, unknown>): PlanHeader {
     totals: { population: Number(r.population_total), drawn: Number(r.drawn_total) },
     createdBy: r.created_by as string,
     createdAt: new Date(r.created_at as Date).toISOString(),
+    closedAt: r.closed_at == null ? null : new Date(r.closed_at as Date).toISOString(),
   };
+}
+
+function day(v: unknown): string | null {
+  if (v == null) return null;
+  return typeof v === 'string' ? v.slice(0, 10) : (v as Date).toISOString().slice(0, 10);
 }
 
 /**
@@ -223,7 +258,8 @@ export class InspectionPlanRepository {
       const rows: Record<string, unknown>[] = await this.db.query(
         `SELECT i.position, i.enterprise_id, i.uscc, i.name, i.region_code, i.tier,
                 i.inspector_1_id, n1.name AS inspector_1_name,
-                i.inspector_2_id, n2.name AS inspector_2_name
+                i.inspector_2_id, n2.name AS inspector_2_name,
+                i.result, DATE_FORMAT(i.inspected_on, '%Y-%m-%d') AS inspected_on
            FROM inspection_plan_items i
            JOIN inspectors n1 ON n1.id = i.inspector_1_id
            JOIN inspectors n2 ON n2.id = i.inspector_2_id
@@ -243,8 +279,140 @@ export class InspectionPlanRepository {
             { id: Number(r.inspector_1_id), name: r.inspector_1_name as string },
             { id: Number(r.inspector_2_id), name: r.inspector_2_name as string },
           ],
+          result: (r.result as InspectionResult | null) ?? null,
+          inspectedOn: day(r.inspected_on),
         };
       }
+      if (rows.length < ITEM_PAGE) return;
+      after = Number(rows[rows.length - 1].position);
+    }
+  }
+
+  /** The item of the plan drawn for that USCC, with its result if recorded. */
+  async item(
+    planId: number,
+    uscc: string,
+  ): Promise<{
+    position: number;
+    enterpriseId: number;
+    name: string;
+    regionCode: string;
+    result: string | null;
+  } | null> {
+    const [r] = await this.db.query(
+      `SELECT position, enterprise_id, name, region_code, result FROM inspection_plan_items
+        WHERE plan_id = ? AND uscc = ?`,
+      [planId, uscc],
+    );
+    return r
+      ? {
+          position: Number(r.position),
+          enterpriseId: Number(r.enterprise_id),
+          name: r.name,
+          regionCode: r.region_code,
+          result: r.result ?? null,
+        }
+      : null;
+  }
+
+  /** Records the item's result unless it has one: false when another was there first. */
+  async setResult(
+    m: EntityManager,
+    planId: number,
+    position: number,
+    r: ItemResult,
+  ): Promise<boolean> {
+    const res = await m.query(
+      `UPDATE inspection_plan_items
+          SET result = ?, inspected_on = ?, document_no = ?, findings = ?,
+              penalty_record_id = ?, record_id = ?, result_by = ?, result_at = ?
+        WHERE plan_id = ? AND position = ? AND result IS NULL`,
+      [
+        r.result,
+        r.inspectedOn,
+        r.documentNo,
+        r.findings,
+        r.penaltyRecordId,
+        r.recordId,
+        r.resultBy,
+        r.resultAt,
+        planId,
+        position,
+      ],
+    );
+    return Number(res.affectedRows) === 1;
+  }
+
+  /** Closes the plan when no item is left without a result. */
+  async closeIfComplete(m: EntityManager, planId: number, at: Date): Promise<boolean> {
+    const res = await m.query(
+      `UPDATE inspection_plans SET closed_at = ?
+        WHERE id = ? AND closed_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM inspection_plan_items
+                           WHERE plan_id = ? AND result IS NULL)`,
+      [at, planId, planId],
+    );
+    return Number(res.affectedRows) === 1;
+  }
+
+  /** Per tier at the draw: items, items with a result, and results that found a problem. */
+  async progress(
+    planId: number,
+  ): Promise<{ tier: Tier; total: number; done: number; problems: number }[]> {
+    return this.tierOutcomes('i.plan_id = ?', [planId]);
+  }
+
+  /**
+   * The same counts over every plan inside `region`, for results inspected
+   * in [from, to] (dates): the draw-time rates of a region and period.
+   */
+  async outcomesWithin(
+    region: string,
+    from: string,
+    to: string,
+  ): Promise<{ tier: Tier; total: number; done: number; problems: number }[]> {
+    return this.tierOutcomes(
+      'p.region LIKE ? AND i.region_code LIKE ? AND i.inspected_on BETWEEN ? AND ?',
+      [regionLikePattern(region), regionLikePattern(region), from, to],
+    );
+  }
+
+  private async tierOutcomes(where: string, params: unknown[]) {
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT i.tier, COUNT(*) AS total, COUNT(i.result) AS done,
+              SUM(i.result IN ('PROBLEM', 'NOT_FOUND')) AS problems
+         FROM inspection_plan_items i JOIN inspection_plans p ON p.id = i.plan_id
+        WHERE ${where} GROUP BY i.tier`,
+      params,
+    );
+    return rows.map((r) => ({
+      tier: r.tier as Tier,
+      total: Number(r.total),
+      done: Number(r.done),
+      problems: Number(r.problems ?? 0),
+    }));
+  }
+
+  /** The recorded results in draw order, in keyset pages: what 一公开 publishes. */
+  async *results(planId: number): AsyncGenerator<PublicResult> {
+    let after = 0;
+    for (;;) {
+      const rows: Record<string, unknown>[] = await this.db.query(
+        `SELECT position, uscc, name, result, DATE_FORMAT(inspected_on, '%Y-%m-%d') AS inspected_on,
+                document_no
+           FROM inspection_plan_items
+          WHERE plan_id = ? AND position > ? AND result IS NOT NULL
+          ORDER BY position LIMIT ?`,
+        [planId, after, ITEM_PAGE],
+      );
+      for (const r of rows)
+        yield {
+          uscc: r.uscc as string,
+          name: r.name as string,
+          result: r.result as InspectionResult,
+          inspectedOn: r.inspected_on as string,
+          documentNo: r.document_no as string,
+        };
       if (rows.length < ITEM_PAGE) return;
       after = Number(rows[rows.length - 1].position);
     }

@@ -14,6 +14,11 @@ export function inspectionPlanView(
   return {
     ...header,
     // The internal enterprise id is not part of the contract; the USCC is.
-    drawn: items.map(({ enterpriseId: _, ...item }) => item),
+    drawn: items.map(({ enterpriseId: _, ...item }) => ({
+      ...item,
+      // A fresh draw has no results yet; a stored plan reads them back.
+      result: item.result ?? null,
+      inspectedOn: item.inspectedOn ?? null,
+    })),
   };
 }

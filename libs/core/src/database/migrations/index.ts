@@ -14,6 +14,7 @@ import { EscalationCandidates1764412000000 } from './1764412000000-escalation-ca
 import { RecordRules1764413000000 } from './1764413000000-record-rules';
 import { RunRegionCounts1764414000000 } from './1764414000000-run-region-counts';
 import { ChunkSize1764415000000 } from './1764415000000-chunk-size';
+import { InspectionResultsAndModels1764417000000 } from './1764417000000-inspection-results-and-models';
 import { ApplicationSubject1764416000000 } from './1764416000000-application-subject';
 
 /** Every migration, in order. New ones are appended here. */
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   RunRegionCounts1764414000000,
   ChunkSize1764415000000,
   ApplicationSubject1764416000000,
+  InspectionResultsAndModels1764417000000,
 ];

@@ -34,6 +34,7 @@ const PlanDetail = lazy(() => import('./pages/plans').then((m) => ({ default: m.
 const Inspectors = lazy(() =>
   import('./pages/inspectors').then((m) => ({ default: m.Inspectors })),
 );
+const ModelsPage = lazy(() => import('./pages/models').then((m) => ({ default: m.ModelsPage })));
 const AuditTrail = lazy(() => import('./pages/audit').then((m) => ({ default: m.AuditTrail })));
 const Imports = lazy(() => import('./pages/imports').then((m) => ({ default: m.Imports })));
 const RecordEntry = lazy(() =>
@@ -183,6 +184,7 @@ function navItems(
       ['/overview', t('navOverview')],
       ['/enterprises', t('navEnterprises')],
       ['/inspectors', code('nav', 'inspectors')],
+      ['/models', code('nav', 'models')],
       ['/audit', code('nav', 'audit')],
       ['/imports', code('nav', 'imports')],
       ['/records/new', code('nav', 'records')],
@@ -195,6 +197,7 @@ function navItems(
     ['/runs', t('navRuns')],
     ['/plans', code('nav', 'plans')],
     ['/inspectors', code('nav', 'inspectors')],
+    ['/models', code('nav', 'models')],
   ];
 }
 
@@ -260,6 +263,7 @@ function Routes({ loc, claims }: { loc: Location; claims: Claims }) {
         return <PlanDetail key={m[1]} id={m[1]} justDrawn={loc.params.has('drawn')} />;
     }
     if (p === '/inspectors') return <Inspectors role={claims.role} />;
+    if (p === '/models') return <ModelsPage claims={claims} />;
     if (claims.role === 'admin') {
       if (p === '/audit') return <AuditTrail key={loc.params.toString()} params={loc.params} />;
       if (p === '/imports') return <Imports params={loc.params} />;

@@ -77,7 +77,11 @@ const PERFORMANCE_SCHEMA = {
       type: 'array',
       items: {
         type: 'object',
-        properties: { score: { type: 'number' }, tpr: { type: 'number' }, fpr: { type: 'number' } },
+        properties: {
+          order: { type: 'number', description: 'tier rank × (max score + 1) + score' },
+          tpr: { type: 'number' },
+          fpr: { type: 'number' },
+        },
       },
     },
     byTier: RATES,
@@ -117,6 +121,7 @@ export class ModelsController {
   constructor(
     private readonly governance: ModelGovernanceService,
     private readonly performance: ModelPerformanceService,
+    private readonly drifts: RunDriftService,
     private readonly clock: Clock,
     @InjectQueue(QueueName.Models) private readonly queue: Queue,
   ) {}
@@ -153,6 +158,31 @@ export class ModelsController {
     return this.governance.models();
   }
 
+  @Get('drift')
+  @Roles('regulator', 'admin')
+  @ApiOperation({
+    summary: 'The drift (PSI) of the newest completed runs, newest first (the console’s chart)',
+  })
+  @ApiOkResponse({
+    schema: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          runId: { type: 'integer' },
+          previousRunId: { type: 'integer', nullable: true },
+          psi: { type: 'number', nullable: true },
+          band: { type: 'string', enum: ['STABLE', 'WATCH', 'ALERT'], nullable: true },
+          thresholds: { type: 'object' },
+        },
+      },
+    },
+  })
+  @ApiErrors(401, 403, 429)
+  drift() {
+    return this.drifts.latest(30);
+  }
+
   @Get('proposals')
   @Roles('admin', 'regulator')
   @ApiOperation({ summary: 'Proposals and activations, newest first (the governance queue)' })
@@ -170,8 +200,8 @@ export class ModelsController {
       'How the model sorted later inspection outcomes: AUC (95% CI), KS, Gini, ROC, rates per tier',
     description:
       'Stored by the worker (after each completed run, or POST this path). The sample: ' +
-      'enterprises inspected in [from, to], event PROBLEM or NOT_FOUND, each scored as of ' +
-      'the day before `from`. Without from/to: the newest stored for the region. `drawTime`: ' +
+      'enterprises inspected in [from, to], event PROBLEM or NOT_FOUND, each classified as of ' +
+      'the day before `from`; AUC, KS and Gini rank by tier, then score within the tier. Without from/to: the newest stored for the region. `drawTime`: ' +
       'the 问题发现率 per tier at draw time over the plans of the region inspected in the window.',
   })
   @ApiOkResponse({ schema: PERFORMANCE_SCHEMA })

@@ -8,6 +8,8 @@ import { useAdminText } from '../i18n-admin';
 import { Link, navigate } from '../router';
 import { TIERS, type Page, type Tier } from '../types';
 import { useApi } from '../use-api';
+import { useModelText } from '../i18n-models';
+import { PlanProgress, ResultCell, type Progress } from './plan-results';
 
 type PerTier<T> = Record<Tier, T>;
 interface RatioInfo {
@@ -38,6 +40,7 @@ interface Drawn {
   regionCode: string;
   tier: Tier;
   inspectors: { id: number; name: string }[];
+  result: 'PASS' | 'PROBLEM' | 'NOT_FOUND' | null;
 }
 interface Plan extends PlanHeader {
   drawn: Drawn[];
@@ -343,6 +346,8 @@ function DrawPlan() {
 export function PlanDetail({ id, justDrawn }: { id: string; justDrawn: boolean }) {
   const { a, t } = useAdminText();
   const plan = useApi<Plan>(`/inspection-plans/${id}`);
+  const progress = useApi<Progress>(`/inspection-plans/${id}/progress`);
+  const { m } = useModelText();
   const [page, setPage] = useState(1);
   const [verification, setVerification] = useState<{ result?: Verification; error?: Error }>();
   const [verifying, setVerifying] = useState(false);
@@ -494,6 +499,7 @@ export function PlanDetail({ id, justDrawn }: { id: string; justDrawn: boolean }
           </table>
         </div>
       </Section>
+      <PlanProgress planId={p.id} progress={progress} />
       <Section title={a('drawnList')} id="plan-drawn">
         {p.drawn.length === 0 ? (
           <p className="muted">{t('none')}</p>
@@ -508,6 +514,7 @@ export function PlanDetail({ id, justDrawn }: { id: string; justDrawn: boolean }
                   <th scope="col">{t('regionCode')}</th>
                   <th scope="col">{t('tier')}</th>
                   <th scope="col">{a('inspectors')}</th>
+                  <th scope="col">{m('result')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -523,6 +530,18 @@ export function PlanDetail({ id, justDrawn }: { id: string; justDrawn: boolean }
                       <TierBadge tier={d.tier} />
                     </td>
                     <td>{d.inspectors.map((i) => i.name).join('、')}</td>
+                    <td>
+                      <ResultCell
+                        planId={p.id}
+                        uscc={d.uscc}
+                        result={d.result}
+                        canRecord
+                        onRecorded={() => {
+                          plan.reload();
+                          progress.reload();
+                        }}
+                      />
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -8,6 +8,19 @@ import { InspectionResultService, noOutcomes, problemRates } from '@app/supervis
 import { ModelPerformance, rocCurve } from './model-performance';
 import { ModelPerformanceRepository } from './model-performance.repository';
 
+/** Tier rank, safest first: the classification as applied orders by tier before score. */
+const TIER_RANK = { A: 3, B: 2, C: 1, D: 0 } as const;
+
+/**
+ * The order the classification puts enterprises in: tier first (a veto caps
+ * it whatever the score: a serious-list entry carries no points, only the
+ * cap), then score within the tier. Higher is safer. Measuring the bare score
+ * would credit a model for nothing its vetoes do.
+ */
+export function riskOrder(a: { tier: keyof typeof TIER_RANK; score: number }, maxScore: number) {
+  return TIER_RANK[a.tier] * (maxScore + 1) + a.score;
+}
+
 /** Profiles scored per read: three set queries each, a few MB in memory. */
 const PAGE = 5000;
 
@@ -20,11 +33,12 @@ export interface PerformanceQuery {
 /**
  * Measures a model against inspection outcomes. The sample is every
  * enterprise inspected in the window [from, to] (an event: PROBLEM or
- * NOT_FOUND in any of its inspections); each is scored by the model as of the
+ * NOT_FOUND in any of its inspections); each is classified by the model as of the
  * day before the window, from the records dated up to then (the engine counts
  * only records that occurred by the as-of date), so the outcome never informs
  * its own score and two models are compared on the same sample and the same
- * information. Runs in the worker; the result is stored and the API reads it.
+ * information. Discrimination (AUC, KS, Gini, ROC) is of the classification's
+ * order: tier, then score (riskOrder). Runs in the worker; the result is stored and the API reads it.
  */
 @Injectable()
 export class ModelPerformanceService {
@@ -61,7 +75,7 @@ export class ModelPerformanceService {
         const a = evaluate(p, model, asOf);
         if (!a) continue;
         const e = event.get(p.id)!;
-        addToOutcomeHistogram(histogram, a.score, e);
+        addToOutcomeHistogram(histogram, riskOrder(a, model.clampMax), e);
         tiers[a.tier].inspected++;
         enterprises++;
         if (e) {

@@ -13,9 +13,9 @@ export interface RatesView {
   ordered: boolean;
 }
 
-/** A point of the ROC curve: share of events and of non-events at or below a score. */
+/** A point of the ROC curve: share of events and of non-events at or below a risk order (riskOrder). */
 export interface RocPoint {
-  score: number;
+  order: number;
   tpr: number;
   fpr: number;
 }
@@ -32,8 +32,9 @@ export interface ModelPerformance {
   window: { from: string; to: string };
   /** The day the scores are computed as of: the day before the window. */
   asOf: string;
-  /** Enterprises inspected in the window and scored as of asOf; events: PROBLEM or NOT_FOUND. */
+  /** Enterprises inspected in the window and classified as of asOf; events: PROBLEM or NOT_FOUND. */
   sample: { enterprises: number; events: number };
+  /** Of the classification's order: tier, then score within the tier (riskOrder). */
   discrimination: Discrimination;
   roc: RocPoint[];
   /** 问题发现率 per tier of this model as of asOf, with 95% Wilson intervals. */
@@ -54,7 +55,7 @@ export function rocCurve(h: OutcomeHistogram, points = 100): RocPoint[] {
   const e = total(h.events);
   const n = total(h.nonEvents);
   if (e === 0 || n === 0) return [];
-  const out: RocPoint[] = [{ score: -1, tpr: 0, fpr: 0 }];
+  const out: RocPoint[] = [{ order: -1, tpr: 0, fpr: 0 }];
   const step = Math.max(1, Math.ceil(scores.length / points));
   let tp = 0;
   let fp = 0;
@@ -62,7 +63,7 @@ export function rocCurve(h: OutcomeHistogram, points = 100): RocPoint[] {
     tp += h.events[String(s)] ?? 0;
     fp += h.nonEvents[String(s)] ?? 0;
     if (i % step === step - 1 || i === scores.length - 1)
-      out.push({ score: s, tpr: tp / e, fpr: fp / n });
+      out.push({ order: s, tpr: tp / e, fpr: fp / n });
   });
   return out;
 }

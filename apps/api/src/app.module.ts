@@ -18,6 +18,8 @@ import { RepairModule } from '@app/repair';
 import { RiskModule } from '@app/risk';
 import { SupervisionModule } from '@app/supervision';
 import { ModelsModule } from '@app/models';
+import { PublicationModule } from '@app/publication';
+import { PublicController } from './publication/public.controller';
 import { ModelsController, RunDriftController } from './models/models.controller';
 import { ReclassificationsController } from './reclassification/reclassifications.controller';
 import { AuditController } from './audit/audit.controller';
@@ -63,6 +65,7 @@ import { SamplingRatiosController } from './supervision/sampling-ratios.controll
     RepairModule,
     SupervisionModule,
     ModelsModule,
+    PublicationModule,
     MetricsModule,
     QueueBoardModule,
   ],
@@ -90,6 +93,7 @@ import { SamplingRatiosController } from './supervision/sampling-ratios.controll
     SamplingRatiosController,
     ModelsController,
     RunDriftController,
+    PublicController,
   ],
   providers: [
     RedisHealthIndicator,

@@ -19,3 +19,4 @@ export * from './services/enterprise-id.reader';
 export * from './services/enterprise.repository';
 export * from './services/enterprise-match';
 export * from './services/inspection-outcome.reader';
+export * from './services/public-record.reader';

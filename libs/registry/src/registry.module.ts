@@ -1,3 +1,4 @@
+import { PublicRecordReader } from './services/public-record.reader';
 import { InspectionOutcomeReader } from './services/inspection-outcome.reader';
 import { Module } from '@nestjs/common';
 import { IndustryCatalog } from './industry-names';
@@ -42,8 +43,10 @@ import { EnterpriseRepository } from './services/enterprise.repository';
     RegistryWrites,
     EnterpriseRepository,
     InspectionOutcomeReader,
+    PublicRecordReader,
   ],
   exports: [
+    PublicRecordReader,
     InspectionOutcomeReader,
     EnterpriseService,
     RecordService,

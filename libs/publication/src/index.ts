@@ -1,0 +1,2 @@
+export * from './publication.module';
+export * from './public-register.service';

@@ -1,11 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
 import { INestApplicationContext } from '@nestjs/common';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import {
   ARTIFACTS,
+  axeClean,
+  lookAt,
   ensureConsoleBuilt,
   launchChromium,
   signInThroughProvider,
@@ -13,6 +13,7 @@ import {
 } from './support/browser';
 import { newUscc } from './support/fixtures';
 import { freePort } from './support/free-port';
+import { restoreDefaultModel } from './support/active-model';
 import { createTestApp, TestApp } from './support/test-app';
 import { createTestWorker, eventually, queueDrained } from './support/test-worker';
 
@@ -174,16 +175,7 @@ describe(
     });
 
     afterAll(async () => {
-      const db = t.app.get(DataSource);
-      const [active] = await db.query(
-        "SELECT version FROM model_activations WHERE status = 'ACTIVE'",
-      );
-      if (active?.version !== V1) {
-        await db.query("UPDATE model_activations SET status = 'RETIRED' WHERE status = 'ACTIVE'");
-        await db.query(
-          "UPDATE model_activations SET status = 'ACTIVE', activated_at = NOW(3) WHERE id = 1",
-        );
-      }
+      if (t) await restoreDefaultModel(t.app.get(DataSource));
       for (const c of contexts) await c.close().catch(() => undefined);
       await browser?.close();
       await worker?.close();
@@ -202,35 +194,10 @@ describe(
       contexts.push(context);
       return context.newPage();
     }
+    const look = (page: Page, name: string) =>
+      lookAt(page, name, { prefix: 'console-models', viewports: [DESK, PHONE] });
     const signIn = (page: Page, account: string) =>
       signInThroughProvider(page, `${base}/console/`, account, PASSWORD);
-
-    /** Screenshots at 1280 and 375 px: no sideways scroll, controls at least 44 px high. */
-    async function look(page: Page, name: string) {
-      for (const vp of [DESK, PHONE]) {
-        await page.setViewportSize(vp);
-        await page.waitForTimeout(150);
-        const width = (await page.evaluate('document.documentElement.scrollWidth')) as number;
-        expect([name, vp.width, width]).toEqual([name, vp.width, vp.width]);
-        const small = (await page.evaluate(`[...document.querySelectorAll(
-        '.admin-page button, .admin-page select, .admin-page input')]
-        .filter((e) => e.offsetParent !== null && e.getBoundingClientRect().height < 44)
-        .map((e) => e.outerHTML.slice(0, 80))`)) as string[];
-        expect([name, small]).toEqual([name, []]);
-        await page.screenshot({
-          path: join(ARTIFACTS, `console-models-${name}-${vp.width}.png`),
-          fullPage: true,
-        });
-      }
-      await page.setViewportSize(DESK);
-    }
-    async function axeClean(page: Page, name: string) {
-      const result = await new AxeBuilder({ page }).analyze();
-      const bad = result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      expect([name, bad]).toEqual([name, []]);
-    }
 
     it('a regulator records results on the plan page, sees the progress and downloads the public results', async () => {
       const page = await newPage();

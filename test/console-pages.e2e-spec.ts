@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { INestApplicationContext } from '@nestjs/common';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,6 +5,8 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   ARTIFACTS,
+  axeClean,
+  lookAt,
   ensureConsoleBuilt,
   launchChromium,
   signInThroughProvider,
@@ -162,39 +163,10 @@ describe(
       contexts.push(context);
       return context.newPage();
     }
+    const look = (page: Page, name: string) =>
+      lookAt(page, name, { prefix: 'console-pages', viewports: [DESK, TABLET] });
     const signIn = (page: Page, account: string) =>
       signInThroughProvider(page, `${base}/console/`, account, PASSWORD);
-
-    /**
-     * Screenshots at 1280 and 768 px; at both the page does not scroll sideways
-     * and every control of the content is at least 44 px high.
-     */
-    async function look(page: Page, name: string) {
-      for (const vp of [DESK, TABLET]) {
-        await page.setViewportSize(vp);
-        await page.waitForTimeout(150);
-        const width = (await page.evaluate('document.documentElement.scrollWidth')) as number;
-        expect([name, vp.width, width]).toEqual([name, vp.width, vp.width]);
-        const small = (await page.evaluate(`[...document.querySelectorAll(
-        '.admin-page button, .admin-page select, .admin-page input:not([type=checkbox]), .admin-page label.check')]
-        .filter((e) => e.offsetParent !== null && e.getBoundingClientRect().height < 44)
-        .map((e) => e.outerHTML.slice(0, 80))`)) as string[];
-        expect([name, small]).toEqual([name, []]);
-        await page.screenshot({
-          path: join(ARTIFACTS, `console-pages-${name}-${vp.width}.png`),
-          fullPage: true,
-        });
-      }
-      await page.setViewportSize(DESK);
-    }
-
-    async function axeClean(page: Page, name: string) {
-      const result = await new AxeBuilder({ page }).analyze();
-      const bad = result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      expect([name, bad]).toEqual([name, []]);
-    }
 
     let planId: number;
 

@@ -1,5 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { restoreDefaultModel } from './support/active-model';
 import { createTestApp, TestApp } from './support/test-app';
 import { createTestWorker, eventually, queueDrained } from './support/test-worker';
 import { newUscc } from './support/fixtures';
@@ -159,17 +160,7 @@ describe('closing the loop: inspection results, model performance, drift, four-e
   }, 180_000);
 
   afterAll(async () => {
-    // Other suites score with samr-general-v1: put it back if a failure left another active.
-    const db = t.app.get(DataSource);
-    const [active] = await db.query(
-      "SELECT version FROM model_activations WHERE status = 'ACTIVE'",
-    );
-    if (active?.version !== 'samr-general-v1') {
-      await db.query("UPDATE model_activations SET status = 'RETIRED' WHERE status = 'ACTIVE'");
-      await db.query(
-        "UPDATE model_activations SET status = 'ACTIVE', activated_at = NOW(3) WHERE id = 1",
-      );
-    }
+    await restoreDefaultModel(t.app.get(DataSource));
     await worker.close();
     await t.close();
   });

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { stringify } from 'yaml';
+import AxeBuilder from '@axe-core/playwright';
 import { hashPassword } from '@app/identity';
 
 export const ROOT = resolve(__dirname, '..', '..');
@@ -90,4 +91,43 @@ export async function signInThroughProvider(
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByRole('button', { name: '退出' }).waitFor();
+}
+
+export type Viewport = { width: number; height: number };
+
+/**
+ * Looks at an admin page as its users would, at each width: it does not
+ * scroll sideways, every control of the content is at least 44 px high, and a
+ * full-page screenshot `test/artifacts/<prefix>-<name>-<width>.png` is kept.
+ */
+export async function lookAt(
+  page: Page,
+  name: string,
+  { prefix, viewports }: { prefix: string; viewports: Viewport[] },
+): Promise<void> {
+  for (const vp of viewports) {
+    await page.setViewportSize(vp);
+    await page.waitForTimeout(150);
+    const width = (await page.evaluate('document.documentElement.scrollWidth')) as number;
+    expect([name, vp.width, width]).toEqual([name, vp.width, vp.width]);
+    const small = (await page.evaluate(`[...document.querySelectorAll(
+      '.admin-page button, .admin-page select, .admin-page input:not([type=checkbox]), .admin-page label.check')]
+      .filter((e) => e.offsetParent !== null && e.getBoundingClientRect().height < 44)
+      .map((e) => e.outerHTML.slice(0, 80))`)) as string[];
+    expect([name, small]).toEqual([name, []]);
+    await page.screenshot({
+      path: join(ARTIFACTS, `${prefix}-${name}-${vp.width}.png`),
+      fullPage: true,
+    });
+  }
+  await page.setViewportSize(viewports[0]);
+}
+
+/** axe-core on the page as it stands: no serious or critical violation. */
+export async function axeClean(page: Page, name: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).analyze();
+  const bad = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect([name, bad]).toEqual([name, []]);
 }

@@ -2,22 +2,16 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { ErrorNote, Loading, Section } from '../components/common';
 import { fieldErrors, FieldNote } from '../components/admin-kit';
-import { TIER_COLORS, TierBadge } from '../components/tier-badge';
+import { TIER_COLORS } from '../components/tier-badge';
+import { rateText, TierRatesTable, type TierRate } from '../components/tier-rates-table';
 import { fmt } from '../format';
 import { useModelText } from '../i18n-models';
 import type { Claims } from '../auth';
 import { TIERS, type Tier } from '../types';
 import { useApi } from '../use-api';
 
-interface Rate {
-  inspected: number;
-  problems: number;
-  rate: number | null;
-  low: number | null;
-  high: number | null;
-}
 interface Rates {
-  byTier: Record<Tier, Rate>;
+  byTier: Record<Tier, TierRate>;
   ordered: boolean;
 }
 interface Performance {
@@ -64,12 +58,6 @@ interface Proposal {
 
 /** Three decimals, as the statistics are reported; '—' when there is none. */
 export const stat = (v: number | null | undefined) => (v == null ? '—' : v.toFixed(3));
-const percent = new Intl.NumberFormat('zh-CN', {
-  style: 'percent',
-  minimumFractionDigits: 1,
-  maximumFractionDigits: 1,
-});
-export const rateText = (v: number | null | undefined) => (v == null ? '—' : percent.format(v));
 
 /** /models (regulator, admin): how the models sort what inspectors find, drift, and activation. */
 export function ModelsPage({ claims }: { claims: Claims }) {
@@ -210,45 +198,7 @@ function TierRates({ p }: { p: Performance }) {
           })}
         </svg>
       </figure>
-      <div className="table-scroll">
-        <table className="data" data-testid="tier-rates">
-          <thead>
-            <tr>
-              <th scope="col">{m('status')}</th>
-              <th scope="col" className="num">
-                {m('inspected')}
-              </th>
-              <th scope="col" className="num">
-                {m('problems')}
-              </th>
-              <th scope="col" className="num">
-                {m('rate')}
-              </th>
-              <th scope="col">{m('interval')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {TIERS.map((t) => {
-              const r = rates.byTier[t];
-              return (
-                <tr key={t} data-tier={t}>
-                  <th scope="row">
-                    <TierBadge tier={t} />
-                  </th>
-                  <td className="num">{fmt.int(r.inspected)}</td>
-                  <td className="num">{fmt.int(r.problems)}</td>
-                  <td className="num" data-testid={`rate-${t}`}>
-                    {rateText(r.rate)}
-                  </td>
-                  <td data-testid={`interval-${t}`}>
-                    {r.low === null ? '—' : `${rateText(r.low)} – ${rateText(r.high)}`}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <TierRatesTable byTier={rates.byTier} testId="tier-rates" />
       <p className={`note ${rates.ordered ? 'ok' : 'warn'}`} data-testid="rates-ordered">
         {m(rates.ordered ? 'ordered' : 'notOrdered')}
       </p>

@@ -2,12 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { api, download } from '../api';
 import { fieldErrors, FieldNote } from '../components/admin-kit';
 import { ErrorNote, Loading, Section } from '../components/common';
-import { TierBadge } from '../components/tier-badge';
+import { TierRatesTable, type TierRate } from '../components/tier-rates-table';
 import { fmt } from '../format';
 import { useModelText } from '../i18n-models';
-import { TIERS, type Tier } from '../types';
+import type { Tier } from '../types';
 import type { Loaded } from '../use-api';
-import { rateText } from './models';
 
 export interface Progress {
   total: number;
@@ -15,16 +14,7 @@ export interface Progress {
   closed: boolean;
   byTier: Record<Tier, { total: number; done: number }>;
   rates: {
-    byTier: Record<
-      Tier,
-      {
-        inspected: number;
-        problems: number;
-        rate: number | null;
-        low: number | null;
-        high: number | null;
-      }
-    >;
+    byTier: Record<Tier, TierRate>;
     ordered: boolean;
   };
 }
@@ -71,43 +61,14 @@ export function PlanProgress({ planId, progress }: { planId: number; progress: L
         </p>
       )}
       {exported && <ErrorNote error={exported} />}
-      <div className="table-scroll">
-        <table className="data" data-testid="progress-tiers">
-          <thead>
-            <tr>
-              <th scope="col">{m('status')}</th>
-              <th scope="col" className="num">
-                {m('done')}
-              </th>
-              <th scope="col" className="num">
-                {m('problems')}
-              </th>
-              <th scope="col" className="num">
-                {m('rate')}
-              </th>
-              <th scope="col">{m('interval')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {TIERS.map((t) => {
-              const r = p.rates.byTier[t];
-              return (
-                <tr key={t} data-tier={t}>
-                  <th scope="row">
-                    <TierBadge tier={t} />
-                  </th>
-                  <td className="num">
-                    {fmt.int(p.byTier[t].done)} / {fmt.int(p.byTier[t].total)}
-                  </td>
-                  <td className="num">{fmt.int(r.problems)}</td>
-                  <td className="num">{rateText(r.rate)}</td>
-                  <td>{r.low === null ? '—' : `${rateText(r.low)} – ${rateText(r.high)}`}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <TierRatesTable
+        byTier={p.rates.byTier}
+        testId="progress-tiers"
+        counted={{
+          header: m('done'),
+          cell: (t) => `${fmt.int(p.byTier[t].done)} / ${fmt.int(p.byTier[t].total)}`,
+        }}
+      />
     </Section>
   );
 }

@@ -49,8 +49,14 @@ export class ModelCatalog implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onModuleInit(): Promise<void> {
-    await this.activations.seed(this.config.env.MODEL_VERSION, this.clock.now());
-    await this.refresh();
+    try {
+      await this.activations.seed(this.config.env.MODEL_VERSION, this.clock.now());
+      await this.refresh();
+    } catch (err) {
+      // No schema yet (a CLI command before `migrate`): the command says so in its own words.
+      if ((err as { code?: string }).code !== 'ER_NO_SUCH_TABLE') throw err;
+      this.logger.warn('model_activations missing: run the migrations; using MODEL_VERSION');
+    }
     this.timer = setInterval(() => {
       this.refresh().catch((err: unknown) =>
         this.logger.warn({ err }, 'could not re-read the active model; keeping the last one'),

@@ -32,9 +32,12 @@ export async function eventually<T>(
   }
 }
 
-/** Waits until the worker has no rescore job waiting, delayed or running. */
-export async function queueDrained(worker: INestApplicationContext): Promise<void> {
-  const queue = worker.get<Queue>(getQueueToken(QueueName.Rescore));
+/** Waits until the worker has no job of the queue (re-scoring by default) waiting, delayed or running. */
+export async function queueDrained(
+  worker: INestApplicationContext,
+  name: QueueName = QueueName.Rescore,
+): Promise<void> {
+  const queue = worker.get<Queue>(getQueueToken(name));
   await eventually(async () => {
     const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
     return Object.values(c).every((n) => n === 0) ? true : undefined;

@@ -11,10 +11,10 @@ export class ModelPerformanceRepository {
 
   async save(p: ModelPerformance, runId: number | null): Promise<void> {
     await this.db.query(
-      `INSERT INTO model_performance (model_version, region, window_from, window_to, run_id,
-         result, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON DUPLICATE KEY UPDATE run_id = VALUES(run_id), result = VALUES(result),
-         computed_at = VALUES(computed_at)`,
+      // REPLACE: a recomputation takes a new id, so the newest is the highest id
+      // whatever the clocks say.
+      `REPLACE INTO model_performance (model_version, region, window_from, window_to, run_id,
+         result, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
       [
         p.modelVersion,
         p.region ?? '',
@@ -27,7 +27,7 @@ export class ModelPerformanceRepository {
     );
   }
 
-  /** The measure of that window and region, or the newest of the model when the window is not given. */
+  /** The measure of that window and region, or the newest computed for the region when the window is not given. */
   async find(
     version: string,
     q: { region?: string; from?: string; to?: string },
@@ -44,7 +44,7 @@ export class ModelPerformanceRepository {
     }
     const [r] = await this.db.query(
       `SELECT result FROM model_performance WHERE ${where.join(' AND ')}
-        ORDER BY computed_at DESC, id DESC LIMIT 1`,
+        ORDER BY id DESC LIMIT 1`,
       params,
     );
     return r ? parseJsonColumn<ModelPerformance>(r.result) : null;

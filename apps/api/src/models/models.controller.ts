@@ -9,16 +9,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Queue } from 'bullmq';
-import {
-  ApiErrors,
-  Audit,
-  Caller,
-  Clock,
-  CurrentCaller,
-  IdPipe,
-  QueueName,
-  Roles,
-} from '@app/core';
+import { randomUUID } from 'node:crypto';
+import { ApiErrors, Audit, Caller, CurrentCaller, IdPipe, QueueName, Roles } from '@app/core';
 import {
   ApproveModelDto,
   ComputePerformanceDto,
@@ -122,7 +114,6 @@ export class ModelsController {
     private readonly governance: ModelGovernanceService,
     private readonly performance: ModelPerformanceService,
     private readonly drifts: RunDriftService,
-    private readonly clock: Clock,
     @InjectQueue(QueueName.Models) private readonly queue: Queue,
   ) {}
 
@@ -222,7 +213,8 @@ export class ModelsController {
   async compute(@Param('version') version: string, @Body() dto: ComputePerformanceDto) {
     this.performance.assertKnown(version);
     const data: PerformanceJobData = { version, ...dto };
-    const jobId = `performance-${version}-${dto.region ?? 'all'}-${dto.from}-${dto.to}-${this.clock.now().getTime()}`;
+    // Each request computes anew (new outcomes may have come in since the last).
+    const jobId = `performance-${version}-${randomUUID()}`;
     await this.queue.add(MODELS_PERFORMANCE_JOB, data, { jobId });
     return {
       queued: true,

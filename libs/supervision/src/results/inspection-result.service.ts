@@ -52,7 +52,6 @@ export class InspectionResultService {
     this.check(plan, dto);
     if (dto.penaltyRecordId !== undefined) await this.checkPenalty(item.enterpriseId, dto);
 
-    let recorded = false;
     const now = this.clock.now();
     const recordId = await this.records
       .addWithin(
@@ -68,7 +67,7 @@ export class InspectionResultService {
           authorityRegion: plan.region,
         },
         async (m: EntityManager, recordId: number) => {
-          recorded = await this.plans.setResult(m, planId, item.position, {
+          const recorded = await this.plans.setResult(m, planId, item.position, {
             result: dto.result,
             inspectedOn: dto.inspectedOn,
             documentNo: dto.documentNo,

@@ -1,3 +1,4 @@
+import { PartnerEventWriter } from './services/partner-event.writer';
 import { PublicRecordReader } from './services/public-record.reader';
 import { InspectionOutcomeReader } from './services/inspection-outcome.reader';
 import { Module } from '@nestjs/common';
@@ -44,6 +45,7 @@ import { EnterpriseRepository } from './services/enterprise.repository';
     EnterpriseRepository,
     InspectionOutcomeReader,
     PublicRecordReader,
+    PartnerEventWriter,
   ],
   exports: [
     PublicRecordReader,

@@ -1,16 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
+import { Clock } from '@app/core';
 import type { RecordStatus } from '@app/scoring';
+import { PartnerEventWriter } from './partner-event.writer';
 import { CreditRecord } from '../entities/credit-record.entity';
 
 /**
  * The registry's writes of a record's standing, for the workflows that decide
  * it (repair approves, revokes, suspends): inside the caller's transaction, so
- * the decision and its effect on the record commit together. The caller marks
+ * the decision and its effect on the record commit together, with the partner
+ * event it causes (the outbox). The caller marks
  * the inputs changed (InputsChangeMarker) in the same transaction.
  */
 @Injectable()
 export class RecordStatusWriter {
+  constructor(
+    private readonly events: PartnerEventWriter,
+    private readonly clock: Clock,
+  ) {}
+
   /**
    * Moves a record from `from` to `to` (only if it is in `from`); `where` narrows
    * further (e.g. only a negative inspection). Returns whether it moved.
@@ -30,6 +38,8 @@ export class RecordStatusWriter {
     if (opts.where === 'negativeInspection')
       qb.andWhere("kind = 'INSPECTION' AND result <> 'PASS'");
     const { affected } = await qb.execute();
+    // Partners act on repairs and revocations of listings and penalties: announced with the move.
+    if (affected === 1) await this.events.recordMoved(m, id, from, to, this.clock.now());
     return affected === 1;
   }
 

@@ -6,6 +6,7 @@ import { PersonLinkDto } from '../dto/replace-persons.dto';
 import { UpsertEnterpriseDto } from '../dto/upsert-enterprise.dto';
 import { emptyTally, ImportItem, ImportTally } from '../import/import-item';
 import { InputsChangeMarker, LISTING_KINDS } from './inputs-change-marker.service';
+import { PartnerEventWriter } from './partner-event.writer';
 import { RECORD_VALUE_COLUMNS, recordValues, relatedRecordProblem } from './record-values';
 
 /** What a write did, beyond the import's counters: for the single writes' answers and re-scoring. */
@@ -16,6 +17,15 @@ export interface RegistryWrite extends ImportTally {
   created: Set<string>;
   /** The id of the record inserted, when exactly one was. */
   insertedRecordId?: number;
+}
+
+/** An enterprise whose status this write changed (partners act on REVOKED and CANCELLED). */
+interface StatusChange {
+  id: number;
+  uscc: string;
+  name: string;
+  regionCode: string;
+  status: string;
 }
 
 /** Columns whose change can change the assessment; as EnterpriseService compares them. */
@@ -58,6 +68,7 @@ export class RegistryWriter {
   constructor(
     private readonly clock: Clock,
     private readonly marker: InputsChangeMarker,
+    private readonly events: PartnerEventWriter,
   ) {}
 
   async write(m: EntityManager, items: ImportItem[]): Promise<RegistryWrite> {
@@ -98,7 +109,9 @@ export class RegistryWriter {
     // `stamped`: inputs_changed_at already set by the upsert; `changed`: still to be set.
     const stamped = new Set<number>();
     const changed = new Set<number>();
-    const ids = await this.upsertEnterprises(m, applied, existing, now, stamped);
+    const statusChanges: StatusChange[] = [];
+    const ids = await this.upsertEnterprises(m, applied, existing, now, stamped, statusChanges);
+    await this.events.enterpriseStatus(m, statusChanges, now);
     for (const i of applied) if (!existing.has(i.uscc)) tally.created.add(i.uscc);
     // Enterprises created just now have no records or links on file: nothing to look up.
     const preexisting = new Set([...existing.values()].map((r) => Number(r.id)));
@@ -107,7 +120,17 @@ export class RegistryWriter {
     for (const r of existing.values()) regionOf.set(Number(r.id), r.region_code);
     for (const i of applied)
       if (i.kind === 'enterprise') regionOf.set(ids.get(i.uscc)!, i.enterprise.regionCode);
-    const listed = await this.insertRecords(m, applied, ids, regionOf, preexisting, tally, changed);
+    const { listed, firstId } = await this.insertRecords(
+      m,
+      applied,
+      ids,
+      regionOf,
+      preexisting,
+      tally,
+      changed,
+    );
+    // Partners act on listings: announced in this transaction (the outbox).
+    if (firstId !== null) await this.events.listingsAdded(m, [...listed], firstId, now);
     await this.replacePersons(m, applied, ids, preexisting, tally, changed, listed);
     for (const id of stamped) changed.delete(id);
     if (changed.size > 0)
@@ -139,6 +162,7 @@ export class RegistryWriter {
     existing: Map<string, EnterpriseRow>,
     now: Date,
     stamped: Set<number>,
+    statusChanges: StatusChange[],
   ): Promise<Map<string, number>> {
     const ids = new Map([...existing].map(([uscc, r]) => [uscc, Number(r.id)]));
     const latest = new Map<string, UpsertEnterpriseDto>();
@@ -161,6 +185,14 @@ export class RegistryWriter {
       if (before && !inputsChanged && before.name === next.name) continue;
       if (!before) created.push(uscc);
       else if (inputsChanged) stamped.add(Number(before.id));
+      if (before && before.status !== next.status)
+        statusChanges.push({
+          id: Number(before.id),
+          uscc,
+          name: next.name,
+          regionCode: next.region_code,
+          status: next.status,
+        });
       rows.push([uscc, ...Object.values(next), inputsChanged ? now : before!.inputs_changed_at]);
     }
     if (rows.length === 0) return ids;
@@ -215,7 +247,7 @@ export class RegistryWriter {
     preexisting: Set<number>,
     tally: RegistryWrite,
     changed: Set<number>,
-  ): Promise<Set<number>> {
+  ): Promise<{ listed: Set<number>; firstId: number | null }> {
     const incoming: { enterpriseId: number; record: CreateRecordDto }[] = [];
     for (const i of items) {
       const enterpriseId = ids.get(i.uscc)!;
@@ -224,7 +256,7 @@ export class RegistryWriter {
       if (i.kind === 'record') incoming.push({ enterpriseId, record: i.record });
     }
     const listed = new Set<number>();
-    if (incoming.length === 0) return listed;
+    if (incoming.length === 0) return { listed, firstId: null };
 
     const refs = incoming.filter((r) => r.record.reference && preexisting.has(r.enterpriseId));
     const seen = new Set<string>();
@@ -265,8 +297,10 @@ export class RegistryWriter {
       );
       // Only one row's id is certain: a multi-row insert's ids need not be consecutive (Galera).
       if (rows.length === 1) tally.insertedRecordId = Number(insertId);
+      // …but every one is at least the first.
+      return { listed, firstId: Number(insertId) };
     }
-    return listed;
+    return { listed, firstId: null };
   }
 
   /**

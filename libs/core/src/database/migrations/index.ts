@@ -14,6 +14,7 @@ import { EscalationCandidates1764412000000 } from './1764412000000-escalation-ca
 import { RecordRules1764413000000 } from './1764413000000-record-rules';
 import { RunRegionCounts1764414000000 } from './1764414000000-run-region-counts';
 import { ChunkSize1764415000000 } from './1764415000000-chunk-size';
+import { PartnerEvents1764418000000 } from './1764418000000-partner-events';
 import { InspectionResultsAndModels1764417000000 } from './1764417000000-inspection-results-and-models';
 import { ApplicationSubject1764416000000 } from './1764416000000-application-subject';
 
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   ChunkSize1764415000000,
   ApplicationSubject1764416000000,
   InspectionResultsAndModels1764417000000,
+  PartnerEvents1764418000000,
 ];

@@ -31,6 +31,9 @@ export default defineConfig({
           globalSetup: ['test/setup/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // expect.poll waits 1 s by default; a browser page over a real API on a loaded
+          // 2-core CI machine can take longer to settle (a name search, a queue's result).
+          expect: { poll: { timeout: 15_000 } },
           // Test files share this run's database; they use distinct enterprises, but
           // running them one at a time keeps timing-sensitive checks honest on 2 cores.
           fileParallelism: false,

@@ -32,4 +32,11 @@ export function applyTestEnvironment(): void {
   process.env.RATE_LIMIT_UNAUTHENTICATED ??= '1000000';
   process.env.AUDIT_FLUSH_MS ??= '50';
   process.env.RESCORE_OUTBOX_RELAY_MS ??= '200';
+  // Partner deliveries at test speed: retries from 100 ms up to 1 s, a circuit open for 1 s.
+  process.env.DELIVERY_POLL_MS ??= '100';
+  process.env.DELIVERY_RETRY_BASE_MS ??= '100';
+  process.env.DELIVERY_RETRY_MAX_MS ??= '1000';
+  process.env.DELIVERY_BREAKER_OPEN_MS ??= '1000';
+  process.env.DELIVERY_LEASE_MS ??= '5000';
+  process.env.DELIVERY_MAX_ATTEMPTS ??= '100';
 }

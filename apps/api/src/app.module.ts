@@ -19,6 +19,8 @@ import { RiskModule } from '@app/risk';
 import { SupervisionModule } from '@app/supervision';
 import { ModelsModule } from '@app/models';
 import { PublicationModule } from '@app/publication';
+import { DeliveryModule } from '@app/delivery';
+import { SubscriptionsController } from './delivery/subscriptions.controller';
 import { PublicController } from './publication/public.controller';
 import { ModelsController, RunDriftController } from './models/models.controller';
 import { ReclassificationsController } from './reclassification/reclassifications.controller';
@@ -66,11 +68,13 @@ import { SamplingRatiosController } from './supervision/sampling-ratios.controll
     SupervisionModule,
     ModelsModule,
     PublicationModule,
+    DeliveryModule,
     MetricsModule,
     QueueBoardModule,
   ],
   controllers: [
     HealthController,
+    SubscriptionsController,
     EnterprisesController,
     RecordsController,
     ImportsController,

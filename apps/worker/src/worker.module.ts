@@ -12,6 +12,7 @@ import { ImportModule, ImportProcessor } from '@app/registry';
 import { RescoreProcessor, RiskModule } from '@app/risk';
 import { EscalationProcessor, SupervisionModule } from '@app/supervision';
 import { ModelsModule, ModelsProcessor } from '@app/models';
+import { DeliveryWorkerModule } from '@app/delivery';
 
 /** The queue consumers and schedulers; no HTTP. Scale out by starting more of these. */
 @Module({
@@ -30,6 +31,7 @@ import { ModelsModule, ModelsProcessor } from '@app/models';
     RepairModule,
     SupervisionModule,
     ModelsModule,
+    DeliveryWorkerModule,
   ],
   providers: [
     RescoreProcessor,

@@ -20,3 +20,5 @@ export * from './services/enterprise.repository';
 export * from './services/enterprise-match';
 export * from './services/inspection-outcome.reader';
 export * from './services/public-record.reader';
+export { PARTNER_EVENT_TYPES, type PartnerEventType } from './services/partner-event.writer';
+export * from './services/partner-event.feed';

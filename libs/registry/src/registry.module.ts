@@ -1,4 +1,5 @@
 import { PartnerEventWriter } from './services/partner-event.writer';
+import { PartnerEventFeed } from './services/partner-event.feed';
 import { PublicRecordReader } from './services/public-record.reader';
 import { InspectionOutcomeReader } from './services/inspection-outcome.reader';
 import { Module } from '@nestjs/common';
@@ -46,8 +47,10 @@ import { EnterpriseRepository } from './services/enterprise.repository';
     InspectionOutcomeReader,
     PublicRecordReader,
     PartnerEventWriter,
+    PartnerEventFeed,
   ],
   exports: [
+    PartnerEventFeed,
     PublicRecordReader,
     InspectionOutcomeReader,
     EnterpriseService,

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { ReclassificationModule } from '@app/reclassification';
 import { RepairModule } from '@app/repair';
 import { ModelsModule } from '@app/models';
+import { DeliveryModule } from '@app/delivery';
+import { DeliveryMetricsCollector } from './delivery-metrics.collector';
 import { ModelMetricsCollector } from './model-metrics.collector';
 import { HttpMetrics } from './http-metrics';
 import { metricsRegistryProvider } from './metrics-registry.provider';
@@ -17,7 +19,7 @@ import { RunMetricsCollector } from './run-metrics.collector';
  * mounts it ahead of every route: Nest middleware would only see prefixed routes.
  */
 @Module({
-  imports: [RepairModule, ReclassificationModule, ModelsModule],
+  imports: [RepairModule, ReclassificationModule, ModelsModule, DeliveryModule],
   controllers: [MetricsController],
   providers: [
     metricsRegistryProvider,
@@ -28,6 +30,7 @@ import { RunMetricsCollector } from './run-metrics.collector';
     RunMetricsCollector,
     RepairMetricsCollector,
     ModelMetricsCollector,
+    DeliveryMetricsCollector,
   ],
   exports: [HttpMetrics],
 })

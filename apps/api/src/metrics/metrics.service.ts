@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Gauge, Registry } from 'prom-client';
+import { DeliveryMetricsCollector } from './delivery-metrics.collector';
 import { ModelMetricsCollector } from './model-metrics.collector';
 import { QueueMetricsCollector } from './queue-metrics.collector';
 import { RepairMetricsCollector } from './repair-metrics.collector';
@@ -30,11 +31,12 @@ export class MetricsService {
     runs: RunMetricsCollector,
     repair: RepairMetricsCollector,
     models: ModelMetricsCollector,
+    deliveries: DeliveryMetricsCollector,
   ) {
-    this.sources = { queues, runs, repair, models };
+    this.sources = { queues, runs, repair, models, deliveries };
     this.up = new Gauge({
       name: 'crs_metrics_source_up',
-      help: '1 when the source read on this scrape (queues: Redis, runs, repair and models: MySQL) answered in time',
+      help: '1 when the source read on this scrape (queues: Redis, runs, repair, models and deliveries: MySQL) answered in time',
       labelNames: ['source'],
       registers: [registry],
     });

@@ -164,6 +164,68 @@ export class Environment {
   QUEUE_LOCK_MS = 30000;
 
   /**
+   * Partner deliveries (docs/events.md): the first retry waits about
+   * DELIVERY_RETRY_BASE_MS, each next one twice as long (with jitter), never
+   * more than DELIVERY_RETRY_MAX_MS; after DELIVERY_MAX_ATTEMPTS the delivery
+   * goes to the dead-letter list. The defaults keep retrying for at least 1 h 25 min
+   * (at most 2 h 50 min): a partner down for an hour loses nothing.
+   */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(10)
+  DELIVERY_RETRY_BASE_MS = 5000;
+
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(10)
+  DELIVERY_RETRY_MAX_MS = 900_000;
+
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DELIVERY_MAX_ATTEMPTS = 18;
+
+  /** Failures in a row after which a subscription's circuit opens, and how long it stays open. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  DELIVERY_BREAKER_FAILURES = 5;
+
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(10)
+  DELIVERY_BREAKER_OPEN_MS = 30_000;
+
+  /** How long a partner has to answer one delivery. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(100)
+  DELIVERY_TIMEOUT_MS = 10_000;
+
+  /** How often a worker relays new events from the outbox and sweeps for due retries. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(10)
+  DELIVERY_POLL_MS = 200;
+
+  /**
+   * How long a queued delivery job owns its deliveries: after it, the sweep
+   * queues them again (the job was lost with Redis, or its worker died).
+   */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(100)
+  DELIVERY_LEASE_MS = 60_000;
+
+  /** Requests one worker has in flight to partners at once. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(512)
+  DELIVERY_CONCURRENCY = 32;
+
+  /**
    * When set, `/metrics` wants `Authorization: Bearer <METRICS_TOKEN>` (Prometheus
    * `authorization.credentials_file`); unset, it is open for a port only the scraper reaches.
    */

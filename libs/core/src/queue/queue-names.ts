@@ -12,6 +12,8 @@ export enum QueueName {
   Escalations = 'escalations',
   /** Model performance and drift, computed after each completed run and on demand. */
   Models = 'models',
+  /** Signed deliveries of partner events to subscriptions, one job per subscription and some enterprises. */
+  Deliveries = 'deliveries',
 }
 
 /**

@@ -4,18 +4,20 @@ import { EntityManager } from 'typeorm';
 import { regionFullName } from '@app/core';
 
 /** What partner departments act on (docs/events.md). */
-export type PartnerEventType =
-  | 'serious-list.added'
-  | 'serious-list.repaired'
-  | 'serious-list.revoked'
-  | 'serious-list.restored'
-  | 'abnormal-list.added'
-  | 'abnormal-list.removed'
-  | 'abnormal-list.restored'
-  | 'penalty.publicity-ended'
-  | 'penalty.publicity-restored'
-  | 'enterprise.revoked'
-  | 'enterprise.cancelled';
+export const PARTNER_EVENT_TYPES = [
+  'serious-list.added',
+  'serious-list.repaired',
+  'serious-list.revoked',
+  'serious-list.restored',
+  'abnormal-list.added',
+  'abnormal-list.removed',
+  'abnormal-list.restored',
+  'penalty.publicity-ended',
+  'penalty.publicity-restored',
+  'enterprise.revoked',
+  'enterprise.cancelled',
+] as const;
+export type PartnerEventType = (typeof PARTNER_EVENT_TYPES)[number];
 
 /** A record's public facts, as the rows the writers read. */
 interface RecordRow {

@@ -15,6 +15,7 @@ import { RecordRules1764413000000 } from './1764413000000-record-rules';
 import { RunRegionCounts1764414000000 } from './1764414000000-run-region-counts';
 import { ChunkSize1764415000000 } from './1764415000000-chunk-size';
 import { PartnerEvents1764418000000 } from './1764418000000-partner-events';
+import { PartnerDelivery1764419000000 } from './1764419000000-partner-delivery';
 import { InspectionResultsAndModels1764417000000 } from './1764417000000-inspection-results-and-models';
 import { ApplicationSubject1764416000000 } from './1764416000000-application-subject';
 
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   ApplicationSubject1764416000000,
   InspectionResultsAndModels1764417000000,
   PartnerEvents1764418000000,
+  PartnerDelivery1764419000000,
 ];

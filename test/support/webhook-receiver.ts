@@ -18,6 +18,8 @@ export interface ReceivedEvent {
 export class WebhookReceiver {
   secret = '';
   failFirst = 0;
+  /** How long each answer takes (a slow partner). */
+  delayMs = 0;
   requests = 0;
   refused = 0;
   duplicates = 0;
@@ -67,6 +69,7 @@ export class WebhookReceiver {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     this.requests++;
+    if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
     if (this.failFirst > 0) {
       this.failFirst--;
       return 503;

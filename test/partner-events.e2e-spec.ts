@@ -7,6 +7,7 @@ import { enterpriseBody, newUscc } from './support/fixtures';
 import { moderatePenalty, repairKit } from './support/repair-kit';
 import { createTestApp, TestApp } from './support/test-app';
 import { createTestWorker, eventually } from './support/test-worker';
+import { PublicityEndProcessor } from '@app/publication';
 
 /**
  * Issue 20 item 1: every change a partner department acts on writes its event
@@ -186,6 +187,35 @@ describe('partner events: a transactional outbox of list changes (real MySQL + R
       'abnormal-list.added',
       'serious-list.added',
     ]);
+  });
+
+  it('announces a serious listing whose publicity period ended by itself, once (the daily sweep)', async () => {
+    const uscc = newUscc(REGION);
+    await t.putEnterprise(uscc, { regionCode: REGION });
+    const old = await t.addRecord(uscc, {
+      ...SERIOUS,
+      occurredOn: '2022-03-01',
+      documentNo: '严〔2022〕3号',
+    });
+    const recent = await t.addRecord(uscc, SERIOUS);
+    const sweep = worker.get(PublicityEndProcessor);
+    const first = await sweep.sweep();
+    // The cut-off is the model's window back from the test clock's day (2026-06-15).
+    expect(first.cutoff < '2026-06-15' && first.cutoff >= '2022-03-01').toBe(true);
+    expect(first.announced).toBeGreaterThanOrEqual(1);
+    const ended = (await eventsOf(uscc)).filter((e) => e.type === 'serious-list.ended');
+    expect(ended.map((e) => e.record_id)).toEqual([old.id]);
+    expect(ended[0].payload).toMatchObject({
+      type: 'serious-list.ended',
+      enterprise: { uscc },
+      record: { id: old.id, kind: 'SERIOUS_DISHONESTY_LISTING', occurredOn: '2022-03-01' },
+    });
+    expect(JSON.stringify(ended[0].payload)).not.toMatch(FORBIDDEN);
+    // Once per listing: the next day's sweep announces nothing new for it, nor for the recent one.
+    await sweep.sweep();
+    const again = (await eventsOf(uscc)).filter((e) => e.type === 'serious-list.ended');
+    expect(again.map((e) => e.record_id)).toEqual([old.id]);
+    expect(again.map((e) => e.record_id)).not.toContain(recent.id);
   });
 
   it('announces a penalty’s publicity ended by an approved repair, in the decision’s transaction', async () => {

@@ -13,6 +13,7 @@ import { RescoreProcessor, RiskModule } from '@app/risk';
 import { EscalationProcessor, SupervisionModule } from '@app/supervision';
 import { ModelsModule, ModelsProcessor } from '@app/models';
 import { DeliveryWorkerModule } from '@app/delivery';
+import { PublicationWorkerModule } from '@app/publication';
 
 /** The queue consumers and schedulers; no HTTP. Scale out by starting more of these. */
 @Module({
@@ -32,6 +33,7 @@ import { DeliveryWorkerModule } from '@app/delivery';
     SupervisionModule,
     ModelsModule,
     DeliveryWorkerModule,
+    PublicationWorkerModule,
   ],
   providers: [
     RescoreProcessor,

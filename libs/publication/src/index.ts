@@ -1,2 +1,3 @@
 export * from './publication.module';
 export * from './public-register.service';
+export * from './publicity-end.processor';

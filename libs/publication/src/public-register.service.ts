@@ -98,7 +98,7 @@ export class PublicRegisterService {
     const today = this.clock.today();
     const { items, total } = await this.records.seriousListings({
       region: q.region ?? '',
-      occurredAfter: this.seriousCutoff(today),
+      occurredAfter: this.seriousListingCutoff(today),
       page: q.page,
       pageSize: q.pageSize,
     });
@@ -136,7 +136,7 @@ export class PublicRegisterService {
    * today: listings starting after it are. Found from the model's own rule
    * (months clamp at month ends), searching the few days around the window.
    */
-  private seriousCutoff(today: CalendarDate): CalendarDate {
+  seriousListingCutoff(today: CalendarDate): CalendarDate {
     const ends = (d: CalendarDate) =>
       publicityEndsOn(
         {

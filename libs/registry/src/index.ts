@@ -22,3 +22,4 @@ export * from './services/inspection-outcome.reader';
 export * from './services/public-record.reader';
 export { PARTNER_EVENT_TYPES, type PartnerEventType } from './services/partner-event.writer';
 export * from './services/partner-event.feed';
+export * from './services/publicity-end.announcer';

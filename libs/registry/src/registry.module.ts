@@ -1,5 +1,6 @@
 import { PartnerEventWriter } from './services/partner-event.writer';
 import { PartnerEventFeed } from './services/partner-event.feed';
+import { PublicityEndAnnouncer } from './services/publicity-end.announcer';
 import { PublicRecordReader } from './services/public-record.reader';
 import { InspectionOutcomeReader } from './services/inspection-outcome.reader';
 import { Module } from '@nestjs/common';
@@ -48,9 +49,11 @@ import { EnterpriseRepository } from './services/enterprise.repository';
     PublicRecordReader,
     PartnerEventWriter,
     PartnerEventFeed,
+    PublicityEndAnnouncer,
   ],
   exports: [
     PartnerEventFeed,
+    PublicityEndAnnouncer,
     PublicRecordReader,
     InspectionOutcomeReader,
     EnterpriseService,

@@ -14,6 +14,8 @@ export enum QueueName {
   Models = 'models',
   /** Signed deliveries of partner events to subscriptions, one job per subscription and some enterprises. */
   Deliveries = 'deliveries',
+  /** The daily announcement of serious listings whose publicity period ended. */
+  Publication = 'publication',
 }
 
 /**

@@ -6,6 +6,7 @@ import { regionFullName } from '@app/core';
 /** What partner departments act on (docs/events.md). */
 export const PARTNER_EVENT_TYPES = [
   'serious-list.added',
+  'serious-list.ended',
   'serious-list.repaired',
   'serious-list.revoked',
   'serious-list.restored',
@@ -99,6 +100,21 @@ export class PartnerEventWriter {
     );
     const type = row && recordEventType(row.kind, from, to);
     if (type) await this.insert(m, [{ type, row }], at);
+  }
+
+  /** Serious listings whose publicity period ended by itself (the daily sweep). */
+  async seriousListingsEnded(m: EntityManager, recordIds: number[], at: Date) {
+    if (recordIds.length === 0) return;
+    const rows: RecordRow[] = await m.query(
+      `SELECT ${RECORD_COLUMNS} FROM credit_records r JOIN enterprises e ON e.id = r.enterprise_id
+        WHERE r.id IN (?) ORDER BY r.id`,
+      [recordIds],
+    );
+    await this.insert(
+      m,
+      rows.map((row) => ({ type: 'serious-list.ended' as const, row })),
+      at,
+    );
   }
 
   /** Enterprises whose status became REVOKED or CANCELLED. */

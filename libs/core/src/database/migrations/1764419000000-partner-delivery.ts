@@ -18,8 +18,10 @@ export class PartnerDelivery1764419000000 implements MigrationInterface {
   name = 'PartnerDelivery1764419000000';
 
   async up(q: QueryRunner): Promise<void> {
+    // ix_partner_events_record: the daily sweep announces each ended listing once.
     await q.query(`ALTER TABLE partner_events ADD COLUMN relayed_at DATETIME(3) NULL,
-      ADD KEY ix_partner_events_unrelayed (relayed_at, id)`);
+      ADD KEY ix_partner_events_unrelayed (relayed_at, id),
+      ADD KEY ix_partner_events_record (record_id, type)`);
     await q.query(`
       CREATE TABLE subscriptions (
         id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT,
@@ -65,6 +67,6 @@ export class PartnerDelivery1764419000000 implements MigrationInterface {
     await q.query('DROP TABLE deliveries');
     await q.query('DROP TABLE subscriptions');
     await q.query(`ALTER TABLE partner_events DROP KEY ix_partner_events_unrelayed,
-      DROP COLUMN relayed_at`);
+      DROP KEY ix_partner_events_record, DROP COLUMN relayed_at`);
   }
 }

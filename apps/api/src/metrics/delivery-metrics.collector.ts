@@ -27,9 +27,9 @@ export class DeliveryMetricsCollector {
         'crs_delivery_lag_seconds',
         'Age of the oldest pending delivery (0 when nothing waits)',
       ),
-      delivered: gauge('crs_delivery_delivered_total', 'Deliveries the partner accepted (2xx)'),
+      delivered: gauge('crs_delivery_delivered', 'Deliveries the partner accepted (2xx)'),
       failed: gauge(
-        'crs_delivery_failed_attempts_total',
+        'crs_delivery_failed_attempts',
         'Attempts that failed (not 2xx, timeout, refused)',
       ),
       dead: gauge('crs_delivery_dead_letters', 'Deliveries that failed their last attempt'),

@@ -49,7 +49,7 @@ function mysqlProblem(err: { code?: string; message: string }, config: AppConfig
 }
 
 async function checkRedis(config: AppConfig): Promise<void> {
-  const options = redisOptions(config.env.REDIS_URL);
+  const options = redisOptions(config.env);
   const where = `${options.host}:${options.port}`;
   let lastError: Error | undefined;
   const client = new Redis({

@@ -13,7 +13,7 @@ export class RedisHealthIndicator implements OnModuleDestroy {
     private readonly indicator: HealthIndicatorService,
   ) {
     this.client = new Redis({
-      ...redisOptions(config.env.REDIS_URL),
+      ...redisOptions(config.env),
       lazyConnect: true,
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,

@@ -11,9 +11,20 @@ export interface IdentitySettings {
   audience: string;
 }
 
-export interface DatabaseSettings {
+export interface DatabaseHost {
   host: string;
   port: number;
+}
+
+export interface DatabaseSettings {
+  /** The first of `hosts`. */
+  host: string;
+  port: number;
+  /**
+   * Every server, in the order the pool prefers them: one for a single
+   * server, the nodes of a Galera cluster (writes go to the first one up).
+   */
+  hosts: DatabaseHost[];
   user: string;
   password: string;
   database: string;
@@ -30,7 +41,7 @@ export class AppConfig {
 
   constructor(env: Environment) {
     this.env = env;
-    this.database = parseDatabaseUrl(env.DATABASE_URL);
+    this.database = parseDatabaseUrl(env.DATABASE_URL, env.DATABASE_HOSTS);
     this.configDir = resolve(env.CONFIG_DIR);
     this.calendarDir = env.CALENDAR_DIR
       ? resolve(env.CALENDAR_DIR)
@@ -53,13 +64,28 @@ export class AppConfig {
   }
 }
 
-function parseDatabaseUrl(url: string): DatabaseSettings {
-  const u = new URL(url);
+/**
+ * `mysql://user:password@host[:port][,host[:port]…]/database`: several hosts
+ * are the nodes of a cluster (WHATWG URLs take one host, so this is parsed by
+ * hand). DATABASE_HOSTS, when set, names the hosts instead.
+ */
+export function parseDatabaseUrl(url: string, hostsOverride?: string): DatabaseSettings {
+  const m = /^mysql:\/\/(?:([^:@/]*)(?::([^@/]*))?@)?([^/?]+)\/([^?]+)/.exec(url);
+  if (!m) throw new Error('DATABASE_URL must look like mysql://user:password@host:port/database');
+  const hosts = parseHosts(hostsOverride ?? m[3]);
   return {
-    host: u.hostname,
-    port: u.port ? Number(u.port) : 3306,
-    user: decodeURIComponent(u.username),
-    password: decodeURIComponent(u.password),
-    database: u.pathname.replace(/^\//, ''),
+    host: hosts[0].host,
+    port: hosts[0].port,
+    hosts,
+    user: decodeURIComponent(m[1] ?? ''),
+    password: decodeURIComponent(m[2] ?? ''),
+    database: m[4],
   };
+}
+
+function parseHosts(list: string): DatabaseHost[] {
+  return list.split(',').map((h) => {
+    const [host, port] = h.trim().split(':');
+    return { host, port: port ? Number(port) : 3306 };
+  });
 }

@@ -30,8 +30,33 @@ export class Environment {
   })
   DATABASE_URL = 'mysql://root:@127.0.0.1:3306/credit_risk';
 
+  /**
+   * The nodes of a database cluster, `host:port,host:port,…` (or name them in
+   * DATABASE_URL): the pool sends everything to the first one up and fails
+   * over to the next (docs/scaling.md).
+   */
+  @IsOptional()
+  @Matches(/^[\w.-]+(:\d{1,5})?(,[\w.-]+(:\d{1,5})?)*$/, {
+    message: 'DATABASE_HOSTS must look like host1:3306,host2:3306,host3:3306',
+  })
+  DATABASE_HOSTS?: string;
+
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must look like redis://host:port' })
   REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /**
+   * Redis Sentinel: `host:port,host:port,…` of the sentinels. When set, every
+   * Redis client asks them for the primary of REDIS_SENTINEL_NAME (and again
+   * after a failover); REDIS_URL then gives only the password and database.
+   */
+  @IsOptional()
+  @Matches(/^[\w.-]+:\d{1,5}(,[\w.-]+:\d{1,5})*$/, {
+    message: 'REDIS_SENTINELS must look like host1:26379,host2:26379,host3:26379',
+  })
+  REDIS_SENTINELS?: string;
+
+  @Matches(/^[\w.-]{1,64}$/, { message: 'REDIS_SENTINEL_NAME must be a Sentinel master name' })
+  REDIS_SENTINEL_NAME = 'crs';
 
   @Matches(/^[A-Za-z0-9_:-]{1,64}$/, { message: 'REDIS_PREFIX must be 1–64 of A-Z a-z 0-9 _ : -' })
   REDIS_PREFIX = 'crs';

@@ -1,5 +1,6 @@
 import { DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { failoverDriver } from './failover-driver';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
@@ -32,5 +33,7 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     // risk read's CPU) to decorate its own errors; TypeORM's QueryFailedError
     // carries the query and its own stack.
     extra: { connectionLimit: 20, trace: false },
+    // Several hosts (a Galera cluster): one pool over them, failing over in order.
+    ...(db.hosts.length > 1 ? { driver: failoverDriver(db.hosts) } : {}),
   };
 }

@@ -1,17 +1,30 @@
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../config/app-config';
+import { AppConfig, DatabaseHost } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
+
+/** The first host that accepts a connection (a cluster's node may be down). */
+async function firstUp<T>(
+  hosts: DatabaseHost[],
+  connect: (h: DatabaseHost) => Promise<T>,
+): Promise<T> {
+  let last: unknown;
+  for (const h of hosts) {
+    try {
+      return await connect(h);
+    } catch (e) {
+      last = e;
+    }
+  }
+  throw last;
+}
 
 /** Runs one statement on the server, outside any database (which may not exist yet). */
 async function onServer(config: AppConfig, sql: string): Promise<void> {
   const db = config.database;
-  const conn = await createConnection({
-    host: db.host,
-    port: db.port,
-    user: db.user,
-    password: db.password,
-  });
+  const conn = await firstUp(db.hosts, (h) =>
+    createConnection({ host: h.host, port: h.port, user: db.user, password: db.password }),
+  );
   try {
     await conn.query(sql);
   } finally {

@@ -11,7 +11,7 @@ import { redisOptions } from './redis-connection';
     BullModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        connection: redisOptions(config.env.REDIS_URL),
+        connection: redisOptions(config.env),
         prefix: config.env.REDIS_PREFIX,
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),

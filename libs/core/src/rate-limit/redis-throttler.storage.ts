@@ -86,7 +86,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleInit, On
   constructor(config: AppConfig) {
     this.prefix = `${config.env.REDIS_PREFIX}:throttle:`;
     this.redis = new Redis({
-      ...redisOptions(config.env.REDIS_URL),
+      ...redisOptions(config.env),
       // Fail fast instead of queueing commands while disconnected.
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,

@@ -35,7 +35,7 @@ export class EmbeddedProvider implements OnModuleDestroy {
   ) {
     this.resource = `${config.identity.publicUrl}/api/v1`;
     // A sign-in must not hang on a Redis that is down: fail the request instead.
-    this.redis = new Redis({ ...redisOptions(config.env.REDIS_URL), maxRetriesPerRequest: 2 });
+    this.redis = new Redis({ ...redisOptions(config.env), maxRetriesPerRequest: 2 });
     this.redis.on('error', (err) => this.logger.warn(`redis: ${err.message}`));
     this.build();
     keys.onChange(() => this.build());

@@ -1,10 +1,15 @@
 import { ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppConfig } from '@app/core';
+import { AppConfig, migrate } from '@app/core';
 import { issueAccessToken, SigningKeys } from '@app/identity';
+import { DataSource } from 'typeorm';
 import { seedPopulation } from '../apps/cli/src/commands/seed.command';
+import { newUscc } from './support/fixtures';
 import { IsolatedStack } from './support/isolated-stack';
+import { createTestApp, TestApp } from './support/test-app';
 import { LocalCluster, SENTINEL_NAME } from './support/local-cluster';
 import { applyTestEnvironment, testRunId } from './setup/test-environment';
 
@@ -15,7 +20,8 @@ import { applyTestEnvironment, testRunId } from './setup/test-environment';
  * without faults while the Galera node the pools write to is killed with
  * SIGKILL (and later rejoins) and the Redis primary is killed (Sentinel
  * promotes the replica); risk reads meanwhile answer 200 or 503, and 200 again
- * within 10 s.
+ * within 10 s. Two API instances writing through different nodes race on the
+ * same repair decisions: one lands, the other is a 409, never both.
  */
 const N = Number(process.env.CLUSTER_ENTERPRISES ?? 20_000);
 const AS_OF = '2026-07-15';
@@ -121,13 +127,16 @@ describe(`on a Galera cluster and Redis Sentinel (${N} enterprises)`, () => {
     await whenProgressed(id, 0.55);
     const redisFault = Date.now();
     const oldPrimary = cluster.killRedisPrimary();
+    for (let i = 0; cluster.redisPrimary() === oldPrimary; i++) {
+      if (i > 300) throw new Error('Sentinel promoted no replica in 30 s');
+      await new Promise((r) => setTimeout(r, 100));
+    }
     const run = await stack.waitForRun(id, 400_000);
     reading = false;
     await reader;
     expect(run).toMatchObject({ status: 'completed', processed: classifiable, failed: 0 });
     await exactlyOncePerEnterprise(id, classifiable - 1); // the one read, unchanged, is not written
     expect(await snapshot()).toBe(expected);
-    expect(cluster.redisPrimary()).not.toBe(oldPrimary);
 
     const bad = reads.filter((r) => r.status !== 200 && r.status !== 503);
     const errors = api
@@ -147,4 +156,108 @@ describe(`on a Galera cluster and Redis Sentinel (${N} enterprises)`, () => {
     const [{ n }] = await stack.db.query('SELECT COUNT(*) AS n FROM current_assessments');
     expect(Number(n)).toBe(classifiable);
   }, 900_000);
+
+  it('two API instances on two Galera nodes decide the same applications at once: one 200, one 409 each', async () => {
+    const hosts = cluster.nodes.map((n) => `127.0.0.1:${n.port}`);
+    const saved = { server: process.env.TEST_DATABASE_SERVER, hosts: process.env.DATABASE_HOSTS };
+    const evidenceDir = mkdtempSync(join(tmpdir(), 'crs-cluster-evidence-'));
+    const apps: TestApp[] = [];
+    try {
+      process.env.TEST_DATABASE_SERVER = `mysql://root:@${hosts.join(',')}`;
+      process.env.EVIDENCE_DIR = evidenceDir;
+      applyTestEnvironment();
+      await migrate(AppConfig.fromEnvironment());
+      // Each instance's pool writes to another node first.
+      for (const order of [hosts, [...hosts.slice(1), hosts[0]]]) {
+        process.env.DATABASE_HOSTS = order.join(',');
+        apps.push(await createTestApp());
+      }
+      const [a, b] = apps;
+      const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+      const admin = await a.token({ role: 'admin' });
+      const regulator = await a.token({ role: 'regulator', region: '33', sub: 'reg-cluster' });
+      const ids: number[] = [];
+      for (let i = 0; i < 8; i++) {
+        const uscc = newUscc('330106');
+        const enterprise = await a.token({ role: 'enterprise', uscc, sub: `ent-${uscc}` });
+        await a.putEnterprise(uscc);
+        const evidence = [];
+        for (const [kind, title] of [
+          ['APPLICATION_FORM', '信用修复申请书'],
+          ['COMMITMENT_LETTER', '守信承诺书'],
+          ['FULFILMENT_PROOF', '罚款缴纳凭证'],
+        ]) {
+          const res = await a
+            .http()
+            .post('/api/v1/evidence')
+            .set(auth(enterprise))
+            .attach('file', Buffer.from(`%PDF-1.7\n% ${randomUUID()}\n%%EOF\n`), {
+              filename: 'm.pdf',
+              contentType: 'application/pdf',
+            })
+            .expect(201);
+          evidence.push({ kind, title, sha256: res.body.sha256 });
+        }
+        const record = await a.addRecord(uscc, {
+          kind: 'PENALTY',
+          occurredOn: '2026-02-15',
+          severity: 'MODERATE',
+          amount: '20000.00',
+          violationType: '虚假宣传',
+          documentNo: `杭西市监处罚〔2026〕${i}号`,
+        });
+        const app = await a
+          .http()
+          .post('/api/v1/repair-applications')
+          .set(auth(enterprise))
+          .send({
+            recordId: record.id,
+            reason: '罚款已缴清，违法行为已整改完毕。',
+            commitment: true,
+            evidence,
+          })
+          .expect(201);
+        ids.push(app.body.id);
+      }
+      for (const [action, version] of [
+        ['accept', 1],
+        ['approve', 2],
+      ] as const) {
+        const results = await Promise.all(
+          ids.flatMap((id) =>
+            [a, b].map((t) =>
+              t
+                .http()
+                .post(`/api/v1/repair-applications/${id}/${action}`)
+                .set(auth(regulator))
+                .send({ version })
+                .then((r) => ({ id, status: r.status })),
+            ),
+          ),
+        );
+        for (const id of ids)
+          expect(
+            results
+              .filter((r) => r.id === id)
+              .map((r) => r.status)
+              .sort(),
+          ).toEqual([200, 409]);
+      }
+      const rows: { status: string; version: number }[] = await apps[1].app
+        .get(DataSource)
+        .query('SELECT status, version FROM repair_applications WHERE id IN (?)', [ids]);
+      expect(rows.map((r) => [r.status, Number(r.version)])).toEqual(
+        ids.map(() => ['APPROVED', 3]),
+      );
+    } finally {
+      for (const t of apps) await t.close();
+      rmSync(evidenceDir, { recursive: true, force: true });
+      delete process.env.EVIDENCE_DIR;
+      if (saved.server === undefined) delete process.env.TEST_DATABASE_SERVER;
+      else process.env.TEST_DATABASE_SERVER = saved.server;
+      if (saved.hosts === undefined) delete process.env.DATABASE_HOSTS;
+      else process.env.DATABASE_HOSTS = saved.hosts;
+      applyTestEnvironment();
+    }
+  }, 300_000);
 });

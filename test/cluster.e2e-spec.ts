@@ -174,7 +174,6 @@ describe(`on a Galera cluster and Redis Sentinel (${N} enterprises)`, () => {
       }
       const [a, b] = apps;
       const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
-      const admin = await a.token({ role: 'admin' });
       const regulator = await a.token({ role: 'regulator', region: '33', sub: 'reg-cluster' });
       const ids: number[] = [];
       for (let i = 0; i < 8; i++) {

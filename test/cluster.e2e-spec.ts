@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppConfig, migrate } from '@app/core';
 import { issueAccessToken, SigningKeys } from '@app/identity';
+import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { seedPopulation } from '../apps/cli/src/commands/seed.command';
 import { newUscc } from './support/fixtures';
@@ -156,6 +157,26 @@ describe(`on a Galera cluster and Redis Sentinel (${N} enterprises)`, () => {
     const [{ n }] = await stack.db.query('SELECT COUNT(*) AS n FROM current_assessments');
     expect(Number(n)).toBe(classifiable);
   }, 900_000);
+
+  it('a worker refuses to start when its chunks would not fit the cluster’s write-set limits', async () => {
+    // A global of each node (not replicated).
+    const onEveryNode = async (sql: string) => {
+      for (const n of cluster.nodes) {
+        const c = await createConnection({ host: '127.0.0.1', port: n.port, user: 'root' });
+        await c.query(sql);
+        await c.end();
+      }
+    };
+    await onEveryNode('SET GLOBAL wsrep_max_ws_rows = 500');
+    try {
+      // RECLASSIFY_CHUNK_SIZE 250: up to 1,000 rows per chunk.
+      await expect(stack.startWorker()).rejects.toThrow(
+        /RECLASSIFY_CHUNK_SIZE 250 writes up to 1000 rows per transaction, over wsrep_max_ws_rows 500/,
+      );
+    } finally {
+      await onEveryNode('SET GLOBAL wsrep_max_ws_rows = 0');
+    }
+  }, 120_000);
 
   it('two API instances on two Galera nodes decide the same applications at once: one 200, one 409 each', async () => {
     const hosts = cluster.nodes.map((n) => `127.0.0.1:${n.port}`);

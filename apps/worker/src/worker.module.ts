@@ -6,6 +6,7 @@ import {
   ReclassificationModule,
   RunRecovery,
   ReclassifyProcessor,
+  WriteSetCheck,
 } from '@app/reclassification';
 import { DeadlineSweepProcessor, RepairModule } from '@app/repair';
 import { ImportModule, ImportProcessor } from '@app/registry';
@@ -40,6 +41,7 @@ import { PublicationWorkerModule } from '@app/publication';
     ReclassifyProcessor,
     NightlyScheduler,
     RunRecovery,
+    WriteSetCheck,
     DeadlineSweepProcessor,
     ImportProcessor,
     EscalationProcessor,

@@ -6,3 +6,4 @@ export * from './services/run.repository';
 export * from './services/nightly-scheduler.service';
 export * from './processors/reclassify.processor';
 export * from './services/run-recovery.service';
+export * from './services/write-set-check.service';

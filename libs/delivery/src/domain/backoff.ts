@@ -12,10 +12,3 @@ export function retryDelayMs(
   const ceiling = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
-
-/** The schedule without jitter, for docs and the API: the longest each wait can be. */
-export function retrySchedule(maxAttempts: number, baseMs: number, maxMs: number): number[] {
-  return Array.from({ length: maxAttempts - 1 }, (_, i) =>
-    retryDelayMs(i + 1, baseMs, maxMs, () => 1),
-  );
-}

@@ -1,5 +1,5 @@
 import { regionFullName } from '@app/core';
-import { csvLine, UTF8_BOM } from '../services/plan-csv';
+import { csvChunks, csvLine } from '../services/plan-csv';
 import { PlanHeader, PublicResult } from '../services/inspection-plan.repository';
 
 /**
@@ -52,16 +52,14 @@ export function publicResultLine(plan: PlanHeader, r: PublicResult): PublicResul
   };
 }
 
-/** BOM, header and one line per recorded result, in chunks of 1,000 lines. */
-export async function* publicResultsCsv(
+/** BOM, header and one line per recorded result, in chunks. */
+export function publicResultsCsv(
   plan: PlanHeader,
   results: AsyncIterable<PublicResult>,
 ): AsyncGenerator<string> {
-  let chunk = UTF8_BOM + csvLine(PUBLIC_RESULTS_CSV_HEADER);
-  let lines = 0;
-  for await (const r of results) {
+  return csvChunks(PUBLIC_RESULTS_CSV_HEADER, results, (r) => {
     const l = publicResultLine(plan, r);
-    chunk += csvLine([
+    return csvLine([
       l.name,
       l.uscc,
       l.inspectionItem,
@@ -70,10 +68,5 @@ export async function* publicResultsCsv(
       l.documentNo,
       l.authority,
     ]);
-    if (++lines % 1000 === 0) {
-      yield chunk;
-      chunk = '';
-    }
-  }
-  if (chunk) yield chunk;
+  });
 }

@@ -48,16 +48,25 @@ export function planCsvLine(item: PlanItem): string {
 /** Lines per chunk written to the response: fewer, larger writes. */
 const LINES_PER_CHUNK = 1000;
 
-/** BOM, header and one line per drawn enterprise, in chunks. */
-export async function* planCsv(items: AsyncIterable<PlanItem>): AsyncGenerator<string> {
-  let chunk = UTF8_BOM + csvLine(PLAN_CSV_HEADER);
+/** BOM, header and the lines of `rows`, in chunks of LINES_PER_CHUNK lines. */
+export async function* csvChunks<T>(
+  header: string[],
+  rows: AsyncIterable<T>,
+  line: (row: T) => string,
+): AsyncGenerator<string> {
+  let chunk = UTF8_BOM + csvLine(header);
   let lines = 0;
-  for await (const item of items) {
-    chunk += planCsvLine(item);
+  for await (const row of rows) {
+    chunk += line(row);
     if (++lines % LINES_PER_CHUNK === 0) {
       yield chunk;
       chunk = '';
     }
   }
   if (chunk) yield chunk;
+}
+
+/** BOM, header and one line per drawn enterprise, in chunks. */
+export function planCsv(items: AsyncIterable<PlanItem>): AsyncGenerator<string> {
+  return csvChunks(PLAN_CSV_HEADER, items, planCsvLine);
 }

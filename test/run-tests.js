@@ -7,6 +7,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { ensureBrowser } = require('./ensure-browser');
 const { ensurePromtool } = require('./ensure-promtool');
+const { ensureGalera } = require('./ensure-galera');
 
 // Static checks first: a tree that does not lint or type-check does not pass.
 for (const script of ['lint', 'typecheck']) {
@@ -21,6 +22,7 @@ for (const script of ['lint', 'typecheck']) {
 // What the tests need beyond the pre-started MariaDB and Redis, obtained here.
 ensureBrowser();
 ensurePromtool();
+ensureGalera(); // test/cluster.e2e-spec.ts
 
 const out = join(mkdtempSync(join(tmpdir(), 'crs-tests-')), 'results.json');
 const vitest = join(__dirname, '..', 'node_modules', 'vitest', 'vitest.mjs');

@@ -2,9 +2,9 @@ import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
+import { ensureGalera } from '../ensure-galera';
 import { freePort } from './free-port';
 
-const GALERA = '/usr/lib/galera/libgalera_smm.so';
 const NODES = 3;
 const SENTINELS = 3;
 export const SENTINEL_NAME = 'crs';
@@ -49,16 +49,16 @@ export class LocalCluster {
   readonly nodes: GaleraNode[] = [];
   redisPorts: number[] = [];
   sentinelPorts: number[] = [];
+  private galera: { provider: string; binDir?: string } = { provider: '' };
 
   private constructor(readonly dir: string) {}
 
-  /** Whether this machine has what the cluster needs, and if not, what is missing. */
+  /** What the cluster needs and this machine lacks (Debian packages not fetched by ensureGalera). */
   static missing(): string[] {
     const need = [
-      [GALERA, 'galera-4'],
       ['/usr/sbin/mariadbd', 'mariadb-server'],
       ['/usr/bin/mariadb-install-db', 'mariadb-server'],
-      ['/usr/bin/rsync', 'rsync'],
+      ['/usr/bin/wsrep_sst_rsync', 'mariadb-server'],
       ['/usr/bin/redis-server', 'redis-server'],
     ];
     return need.filter(([path]) => !existsSync(path)).map(([, pkg]) => pkg);
@@ -71,6 +71,7 @@ export class LocalCluster {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     const c = new LocalCluster(dir);
+    c.galera = ensureGalera();
     for (let i = 1; i <= NODES; i++) {
       c.nodes.push({
         name: `node${i}`,
@@ -118,7 +119,7 @@ binlog_format=ROW
 default_storage_engine=InnoDB
 innodb_autoinc_lock_mode=2
 wsrep_on=ON
-wsrep_provider=${GALERA}
+wsrep_provider=${this.galera.provider}
 wsrep_cluster_name=crs_local
 wsrep_cluster_address=gcomm://${addresses}
 wsrep_node_name=${n.name}
@@ -169,7 +170,12 @@ wsrep_slave_threads=2
     const n = this.nodes[i];
     const args = [`--defaults-file=${join(n.dir, 'my.cnf')}`];
     if (bootstrap) args.push('--wsrep-new-cluster');
-    n.process = spawn('/usr/sbin/mariadbd', args, { stdio: 'ignore', detached: true });
+    const path = [this.galera.binDir, process.env.PATH].filter(Boolean).join(':');
+    n.process = spawn('/usr/sbin/mariadbd', args, {
+      stdio: 'ignore',
+      detached: true,
+      env: { ...process.env, PATH: path },
+    });
     n.process.unref();
     for (let k = 0; k < 1200; k++) {
       if (n.process.exitCode !== null)

@@ -46,12 +46,14 @@ export class PartnerEventFeed {
    * transaction that also marks them relayed: either both happen or neither.
    * `FOR UPDATE` (not SKIP LOCKED) makes relays of several workers take turns,
    * so a later batch never overtakes an earlier one of the same enterprise.
+   * READ COMMITTED: the locking read then locks the rows it takes, not the
+   * gap after them, so writers adding events never wait for a relay.
    */
   relay(
     limit: number,
     handle: (events: OutboxEvent[], m: EntityManager) => Promise<void>,
   ): Promise<OutboxEvent[]> {
-    return this.db.transaction(async (m) => {
+    return this.db.transaction('READ COMMITTED', async (m) => {
       const rows: Row[] = await m.query(
         `SELECT id, type, enterprise_id, region_code FROM partner_events
           WHERE relayed_at IS NULL ORDER BY id LIMIT ? FOR UPDATE`,

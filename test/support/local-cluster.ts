@@ -180,7 +180,10 @@ wsrep_slave_threads=2
     for (let k = 0; k < 1200; k++) {
       if (n.process.exitCode !== null)
         throw new Error(`${n.name} exited (${n.process.exitCode}): ${this.errorLog(n)}`);
-      if ((await listening(n.port)) && this.synced(n)) return;
+      if ((await listening(n.port)) && this.synced(n)) {
+        this.writeState(); // a restarted node has a new pid: `npm run cluster -- stop` finds it
+        return;
+      }
       await sleep(100);
     }
     throw new Error(`${n.name} not synced in 120 s: ${this.errorLog(n)}`);
@@ -338,8 +341,7 @@ sentinel parallel-syncs ${SENTINEL_NAME} 1
         /* already gone */
       }
     }
-    if (existsSync(join(this.dir, 'cluster.json')) || this.redisPorts.length)
-      LocalCluster.stopDir(this.dir);
+    LocalCluster.stopDir(this.dir); // Redis and the sentinels, by their pid files
     await sleep(200);
     rmSync(this.dir, { recursive: true, force: true });
   }

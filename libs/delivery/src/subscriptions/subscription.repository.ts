@@ -187,8 +187,8 @@ export class SubscriptionRepository {
     return r.breaker_open_until;
   }
 
-  /** Per subscription, for /metrics: what waits, since when, what was delivered, what failed. */
-  async stats(): Promise<SubscriptionStats[]> {
+  /** Per subscription (or one), for /metrics and the API: what waits, since when, what was delivered, what failed. */
+  async stats(id?: number): Promise<SubscriptionStats[]> {
     const rows: Record<string, unknown>[] = await this.db.query(
       `SELECT s.id, s.url, s.delivered_count, s.failed_attempts,
               COALESCE(s.breaker_open_until > NOW(3), 0) AS open,
@@ -198,7 +198,8 @@ export class SubscriptionRepository {
                 WHERE d.status = 'DEAD' AND d.subscription_id = s.id) AS dead,
               (SELECT TIMESTAMPDIFF(MICROSECOND, MIN(d.created_at), NOW(3)) FROM deliveries d
                 WHERE d.status = 'PENDING' AND d.subscription_id = s.id) AS lag_us
-         FROM subscriptions s ORDER BY s.id`,
+         FROM subscriptions s ${id === undefined ? '' : 'WHERE s.id = ?'} ORDER BY s.id`,
+      id === undefined ? [] : [id],
     );
     return rows.map((r) => ({
       id: Number(r.id),

@@ -71,14 +71,19 @@ export class SubscriptionService {
   }
 
   async get(id: number): Promise<SubscriptionView> {
-    const found = (await this.list()).find((s) => s.id === id);
+    const [sub, [stats]] = await Promise.all([this.existing(id), this.subscriptions.stats(id)]);
+    return view(sub, stats);
+  }
+
+  private async existing(id: number): Promise<Subscription> {
+    const found = await this.subscriptions.find(id);
     if (!found) throw new NotFoundException(`subscription ${id} not found`);
     return found;
   }
 
   /** Nothing is sent while paused; events still accumulate, and go out in order on resume. */
   async pause(id: number): Promise<SubscriptionView> {
-    await this.get(id);
+    await this.existing(id);
     await this.db.transaction(async (m) => {
       await this.subscriptions.setStatus(m, id, 'PAUSED');
       await this.deliveries.holdSubscription(id, null, m);
@@ -87,7 +92,7 @@ export class SubscriptionService {
   }
 
   async resume(id: number): Promise<SubscriptionView> {
-    await this.get(id);
+    await this.existing(id);
     await this.db.transaction(async (m) => {
       await this.subscriptions.setStatus(m, id, 'ACTIVE');
       await this.deliveries.release(m, id);
@@ -97,14 +102,14 @@ export class SubscriptionService {
 
   /** A new secret; for 24 hours deliveries carry a signature with the old one too. */
   async rotate(id: number): Promise<{ id: number; secret: string; previousValidUntil: Date }> {
-    await this.get(id);
+    await this.existing(id);
     const secret = newSigningSecret();
     await this.subscriptions.rotate(id, secret, ROTATION_GRACE_MS);
     return { id, secret, previousValidUntil: new Date(Date.now() + ROTATION_GRACE_MS) };
   }
 
   async remove(id: number): Promise<void> {
-    await this.get(id);
+    await this.existing(id);
     await this.subscriptions.remove(id);
   }
 
@@ -113,7 +118,7 @@ export class SubscriptionService {
    * `from`, delivered or not, in order per enterprise, from the first attempt.
    */
   async replay(id: number, from: string): Promise<{ id: number; from: string; replayed: number }> {
-    const sub = await this.get(id);
+    const sub = await this.existing(id);
     const start = replayStart(from);
     let after = 0;
     let replayed = 0;
@@ -135,7 +140,7 @@ export class SubscriptionService {
     id: number,
     limit = 100,
   ): Promise<(DeadLetter & { eventId: string | null; type: string | null })[]> {
-    await this.get(id);
+    await this.existing(id);
     const dead = await this.deliveries.deadLetters(id, limit);
     const bodies = await this.feed.bodies(dead.map((d) => d.eventSeq));
     return dead.map((d) => {

@@ -188,6 +188,58 @@ describe('reclassification runs (real MySQL + Redis + worker)', () => {
     }
   });
 
+  it('finds an enterprise never assessed by its inputs stamp, and one assessed by another model by its hash', async () => {
+    t.clock.set('2026-06-29T02:00:00.000Z');
+    try {
+      const asOf = '2026-06-15';
+      const db = worker.get(DataSource);
+      await finished((await start({ mode: 'full', region: REGION, asOf })).id);
+      t.clock.advance(60_000);
+      // Registered after that run, its re-scoring lost (Redis and the outbox both down):
+      // no current assessment, inputs stamped after the run started.
+      const created = newUscc('650101');
+      await t
+        .http()
+        .put(`/api/v1/enterprises/${created}`)
+        .set(auth(admin))
+        .send(enterpriseBody({ regionCode: '650101' }))
+        .expect(201);
+      await queueDrained(worker);
+      const [{ id: createdId }] = await db.query('SELECT id FROM enterprises WHERE uscc = ?', [
+        created,
+      ]);
+      await db.query('DELETE FROM current_assessments WHERE enterprise_id = ?', [createdId]);
+      // Unchanged since the run, but classified by another model.
+      const [{ id: otherId }] = await db.query('SELECT id FROM enterprises WHERE uscc = ?', [
+        usccs[7],
+      ]);
+      await db.query(
+        "UPDATE current_assessments SET model_hash = 'other', fingerprint = 'other' WHERE enterprise_id = ?",
+        [otherId],
+      );
+
+      const run = await finished((await start({ mode: 'incremental', region: REGION, asOf })).id);
+      expect(run.status).toBe('completed');
+      expect(run.total).toBe(2);
+      const rows = await db.query(
+        'SELECT c.enterprise_id, c.model_hash, r.model_hash AS run_hash FROM current_assessments c JOIN reclassification_runs r ON r.id = ? WHERE c.enterprise_id IN (?) ORDER BY c.enterprise_id',
+        [run.id, [createdId, otherId]],
+      );
+      expect(rows).toHaveLength(2);
+      for (const r of rows) expect(r.model_hash).toBe(r.run_hash);
+      // Leaves the file's population as it was: 23 live enterprises.
+      await t
+        .http()
+        .put(`/api/v1/enterprises/${created}`)
+        .set(auth(admin))
+        .send(enterpriseBody({ regionCode: '650101', status: 'CANCELLED' }))
+        .expect(200);
+      await queueDrained(worker);
+    } finally {
+      t.clock.set('2026-06-15T02:00:00.000Z');
+    }
+  });
+
   it('computes a dry run with another model and stores nothing but the statistics', async () => {
     const before = await t
       .http()

@@ -26,12 +26,7 @@ import { DataSource } from 'typeorm';
 import { SignJWT } from 'jose';
 import { AppConfig } from '@app/core';
 import { seedPopulation } from '../../apps/cli/src/commands/seed.command';
-import {
-  benchEnvironment,
-  openDatabase,
-  raiseBufferPool,
-  recreateDatabase,
-} from '../support/bench-db';
+import { benchEnvironment, openDatabase, tuneServer, recreateDatabase } from '../support/bench-db';
 
 const ROOT = join(__dirname, '..', '..');
 const { values } = parseArgs({
@@ -201,7 +196,7 @@ async function main() {
   const config = AppConfig.fromEnvironment();
   console.log(`# API load benchmark — ${new Date().toISOString()}`);
   const ds = await ensurePopulation(config);
-  console.log(await raiseBufferPool(ds));
+  console.log(await tuneServer(ds));
   await fillAssessments(ds);
   const [{ e, c }] = await ds.query(
     'SELECT (SELECT COUNT(*) FROM enterprises) AS e, (SELECT COUNT(*) FROM current_assessments) AS c',

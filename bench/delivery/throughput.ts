@@ -20,12 +20,7 @@ import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { Webhook } from 'standardwebhooks';
 import { AppConfig } from '@app/core';
-import {
-  benchEnvironment,
-  peakRssMb,
-  raiseBufferPool,
-  recreateDatabase,
-} from '../support/bench-db';
+import { benchEnvironment, peakRssMb, tuneServer, recreateDatabase } from '../support/bench-db';
 import { WorkerFleet } from '../support/bench-workers';
 
 const { values } = parseArgs({
@@ -138,7 +133,7 @@ async function main() {
   const config = AppConfig.fromEnvironment();
   const ds = await recreateDatabase(config);
   console.log(`# partner delivery benchmark — ${new Date().toISOString()}`);
-  console.log(await raiseBufferPool(ds));
+  console.log(await tuneServer(ds));
   const port = await startReceiver();
   await ds.query(
     `INSERT INTO subscriptions (url, secret, created_by, created_at) VALUES (?, ?, 'bench', NOW(3))`,

@@ -20,7 +20,7 @@ import { Queue, QueueEvents } from 'bullmq';
 import { addDays, AppConfig, QueueName } from '@app/core';
 import { MODELS_PERFORMANCE_JOB } from '@app/models';
 import { seedPopulation } from '../../apps/cli/src/commands/seed.command';
-import { benchEnvironment, openDatabase, raiseBufferPool } from '../support/bench-db';
+import { benchEnvironment, openDatabase, tuneServer } from '../support/bench-db';
 import { WorkerFleet } from '../support/bench-workers';
 
 const { values } = parseArgs({
@@ -44,7 +44,7 @@ async function main() {
   const config = AppConfig.fromEnvironment();
   const ds = await openDatabase(config);
   console.log(`# model performance benchmark — ${new Date().toISOString()}`);
-  console.log(await raiseBufferPool(ds));
+  console.log(await tuneServer(ds));
   const [{ n: present }] = await ds.query('SELECT COUNT(*) AS n FROM enterprises');
   if (!values['skip-seed'] && Number(present) !== N) {
     await ds.query('SET FOREIGN_KEY_CHECKS = 0');

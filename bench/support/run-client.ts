@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { INestApplicationContext } from '@nestjs/common';
-import { CoreModule } from '@app/core';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
+import { CoreModule, QueueName } from '@app/core';
 import { ReclassificationModule, RunService, StartRunDto } from '@app/reclassification';
 
 /** Starts runs through the service the API uses, without consuming any job itself. */
@@ -32,6 +34,20 @@ export class RunClient {
       onProgress?.(run);
       if (run.status === 'completed' || run.status === 'failed')
         return { run, seconds: (Date.now() - started) / 1000 };
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+
+  /**
+   * Waits until the work a completed run queues after itself (drift and
+   * model performance, ~5 s at 1,000,000) is done, so the next measured run
+   * does not share the machine with it.
+   */
+  async settle(): Promise<void> {
+    const models = this.app.get<Queue>(getQueueToken(QueueName.Models));
+    for (;;) {
+      const c = await models.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+      if (Object.values(c).every((n) => n === 0)) return;
       await new Promise((r) => setTimeout(r, 250));
     }
   }

@@ -41,6 +41,9 @@ export class RunPlanner {
 
     let chunkCount = run.chunks_total;
     if (run.status === 'queued') {
+      // Stamped before the selection reads, so a change made while they run is
+      // at or after the start the next incremental run selects from.
+      const startedAt = this.clock.now();
       const changedSince = run.mode === 'incremental' ? await this.lastCompletedStart(run) : null;
       const scope: RunScope = {
         mode: run.mode,
@@ -52,7 +55,7 @@ export class RunPlanner {
       const chunks =
         run.mode === 'full' ? await this.fullChunks(scope) : await this.incrementalChunks(scope);
       await this.runs.startRunning(runId, chunks, {
-        startedAt: this.clock.now(),
+        startedAt,
         changedSince,
       });
       chunkCount = chunks.length;
@@ -92,8 +95,7 @@ export class RunPlanner {
 
   /**
    * The candidates through three index-friendly queries (inputs changed here;
-   * review date come and no current assessment by this model, risk's), cut
-   * into chunks.
+   * review date come and assessed by another model, risk's), cut into chunks.
    */
   private async incrementalChunks(scope: RunScope): Promise<Chunk[]> {
     const region = scope.region ? ' AND e.region_code LIKE ?' : '';

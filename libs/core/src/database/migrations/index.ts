@@ -16,6 +16,7 @@ import { RunRegionCounts1764414000000 } from './1764414000000-run-region-counts'
 import { ChunkSize1764415000000 } from './1764415000000-chunk-size';
 import { PartnerEvents1764418000000 } from './1764418000000-partner-events';
 import { PartnerDelivery1764419000000 } from './1764419000000-partner-delivery';
+import { CurrentModelHash1764420000000 } from './1764420000000-current-model-hash';
 import { InspectionResultsAndModels1764417000000 } from './1764417000000-inspection-results-and-models';
 import { ApplicationSubject1764416000000 } from './1764416000000-application-subject';
 
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   InspectionResultsAndModels1764417000000,
   PartnerEvents1764418000000,
   PartnerDelivery1764419000000,
+  CurrentModelHash1764420000000,
 ];

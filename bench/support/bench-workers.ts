@@ -1,19 +1,24 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { WORKER_NODE_FLAGS } from '../../apps/worker/src/node-flags';
 import { peakRssMb } from './bench-db';
 
 const ROOT = join(__dirname, '..', '..');
 
-/** Worker processes from the built app (`npx nest build`), as production runs them. */
+/** Worker processes from the built app (`npx nest build`), as production runs them (its flags too). */
 export class WorkerFleet {
   private readonly procs: ChildProcess[] = [];
 
   async start(count: number, env: Record<string, string>): Promise<void> {
     for (let i = 0; i < count; i++) {
-      const p = spawn(process.execPath, [join(ROOT, 'dist/apps/worker/src/main.js')], {
-        env: { ...process.env, ...env, LOG_LEVEL: 'info' },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
+      const p = spawn(
+        process.execPath,
+        [...WORKER_NODE_FLAGS, join(ROOT, 'dist/apps/worker/src/main.js')],
+        {
+          env: { ...process.env, ...env, LOG_LEVEL: 'info' },
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
       this.procs.push(p);
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppConfig, dataSourceOptions, dropDatabase, migrate } from '@app/core';
 import { freePort } from './free-port';
+import { WORKER_NODE_FLAGS } from '../../apps/worker/src/node-flags';
 
 const ROOT = join(__dirname, '..', '..');
 const TS_RUNNER = ['--require', join(ROOT, 'bench/register.js')];
@@ -83,11 +84,15 @@ export class IsolatedStack {
   }
 
   async startWorker(): Promise<ChildProcess> {
-    const p = spawn(process.execPath, [...TS_RUNNER, join(ROOT, 'apps/worker/src/main.ts')], {
-      cwd: ROOT,
-      env: { ...process.env, ...this.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const p = spawn(
+      process.execPath,
+      [...WORKER_NODE_FLAGS, ...TS_RUNNER, join(ROOT, 'apps/worker/src/main.ts')],
+      {
+        cwd: ROOT,
+        env: { ...process.env, ...this.env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     this.workers.push(p);
     let stderr = '';
     p.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));

@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
@@ -14,7 +15,8 @@ export async function startWorker(): Promise<INestApplicationContext> {
   await app.init();
   const config = app.get(AppConfig);
   logger.log(
-    `worker ready: redis prefix '${config.env.REDIS_PREFIX}', concurrency ${config.env.WORKER_CONCURRENCY}`,
+    `worker ready: redis prefix '${config.env.REDIS_PREFIX}', concurrency ${config.env.WORKER_CONCURRENCY}, ` +
+      `heap limit ${Math.round(getHeapStatistics().heap_size_limit / 1024 ** 2)} MB`,
     'Worker',
   );
   return app;

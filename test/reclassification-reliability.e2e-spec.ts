@@ -66,6 +66,16 @@ describe(`reclassification reliability (${N} enterprises, worker processes, own 
   }, 180_000);
   afterAll(() => stack?.stop());
 
+  it('starts its workers with the heap cap production uses (WORKER_NODE_FLAGS)', () => {
+    const limits = stack.workerReadyLines.map((l) => Number(/heap limit (\d+) MB/.exec(l)?.[1]));
+    expect(limits).toHaveLength(2);
+    // --max-old-space-size=160 plus the young generation; without it V8 takes ~4 GiB here.
+    for (const mb of limits) {
+      expect(mb).toBeGreaterThan(100);
+      expect(mb).toBeLessThan(256);
+    }
+  });
+
   it('completes an uninterrupted full run with two workers: the reference tiers', async () => {
     const id = stack.startRun(['--mode', 'full', '--as-of', AS_OF]);
     const run = await stack.waitForRun(id);

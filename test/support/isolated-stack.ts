@@ -83,6 +83,9 @@ export class IsolatedStack {
     spawnSync('redis-cli', ['-p', String(this.redisPort), 'shutdown', 'nosave']);
   }
 
+  /** The log line each started worker reported itself ready with (its heap limit among others). */
+  readonly workerReadyLines: string[] = [];
+
   async startWorker(): Promise<ChildProcess> {
     const p = spawn(
       process.execPath,
@@ -102,7 +105,12 @@ export class IsolatedStack {
         60_000,
       );
       p.stdout!.on('data', (d: Buffer) => {
-        if (d.toString().includes('worker ready')) {
+        const ready = d
+          .toString()
+          .split('\n')
+          .find((l) => l.includes('worker ready'));
+        if (ready) {
+          this.workerReadyLines.push(ready);
           clearTimeout(timer);
           resolve();
         }

@@ -23,10 +23,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
-import { SignJWT } from 'jose';
 import { AppConfig } from '@app/core';
 import { seedPopulation } from '../../apps/cli/src/commands/seed.command';
 import { benchEnvironment, openDatabase, tuneServer, recreateDatabase } from '../support/bench-db';
+import { benchToken, useBenchSecret } from '../support/bench-token';
 
 const ROOT = join(__dirname, '..', '..');
 const { values } = parseArgs({
@@ -43,7 +43,6 @@ const { values } = parseArgs({
   },
 });
 const N = Number(values.enterprises);
-const SECRET = 'bench-secret-0123456789-0123456789-abcdef';
 
 interface Figures {
   rps: number;
@@ -188,11 +187,8 @@ async function main() {
   if (!existsSync(join(ROOT, 'dist/apps/api/src/main.js')))
     throw new Error('run `npx nest build` first');
   benchEnvironment('api');
-  // Legacy HS256 tokens (JWT_SECRET), as the floor checks them: the servers need no provider, and
-  // the API verifies a token once and then looks it up, so the algorithm does not change the
-  // per-request cost. The issuer below is never fetched from: no token here names its keys.
-  process.env.JWT_SECRET = SECRET;
-  process.env.OIDC_ISSUER = 'http://127.0.0.1:9/bench-unused';
+  // Legacy HS256 tokens (JWT_SECRET), as the floor checks them.
+  useBenchSecret();
   const config = AppConfig.fromEnvironment();
   console.log(`# API load benchmark — ${new Date().toISOString()}`);
   const ds = await ensurePopulation(config);
@@ -220,14 +216,7 @@ async function main() {
       `${values.connections} connections; ${warmup} s warm-up each, then ${rounds} round(s) of ` +
       `${duration} s per server, taking turns\n`,
   );
-  const token = await new SignJWT({ role: 'regulator', region: p })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject('bench-regulator')
-    .setIssuer(config.env.JWT_ISSUER)
-    .setAudience(config.env.OIDC_AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime('8h')
-    .sign(new TextEncoder().encode(SECRET));
+  const token = await benchToken(config, 'bench-regulator', { role: 'regulator', region: p });
   const env = {
     ...(process.env as Record<string, string>),
     NODE_ENV: 'production',

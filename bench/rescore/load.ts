@@ -17,9 +17,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Queue } from 'bullmq';
-import { SignJWT } from 'jose';
 import { AppConfig, QueueName, redisOptions } from '@app/core';
 import { benchEnvironment, openDatabase, peakRssMb, tuneServer } from '../support/bench-db';
+import { benchToken, useBenchSecret } from '../support/bench-token';
 import { WorkerFleet } from '../support/bench-workers';
 
 const { values } = parseArgs({
@@ -33,7 +33,6 @@ const { values } = parseArgs({
 const RATE = Number(values.rate);
 const SECONDS = Number(values.seconds);
 const ROOT = join(__dirname, '..', '..');
-const SECRET = 'bench-secret-0123456789-0123456789-abcdef';
 const POLL_MS = 50;
 
 interface Write {
@@ -50,8 +49,7 @@ const pct = (xs: number[], q: number) =>
 
 async function main() {
   benchEnvironment('reclassify');
-  process.env.JWT_SECRET = SECRET;
-  process.env.OIDC_ISSUER = 'http://127.0.0.1:9/bench-unused';
+  useBenchSecret();
   const config = AppConfig.fromEnvironment();
   const ds = await openDatabase(config);
   console.log(`# re-score under write load — ${new Date().toISOString()}`);
@@ -74,14 +72,7 @@ async function main() {
   await fleet.start(Number(values.workers), env);
   const api = await startApi(env);
   const base = `http://127.0.0.1:${values.port}/api/v1`;
-  const admin = await new SignJWT({ role: 'admin' })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject('bench-admin')
-    .setIssuer(config.env.JWT_ISSUER)
-    .setAudience(config.env.OIDC_AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime('2h')
-    .sign(new TextEncoder().encode(SECRET));
+  const admin = await benchToken(config, 'bench-admin', { role: 'admin' }, '2h');
   const headers = { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json' };
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
   const queue = new Queue(QueueName.Rescore, {

@@ -12,7 +12,11 @@
  *          --changes 0.0005,0.005,0.05 (shares changed before each incremental run)
  *          --incremental-only (with --skip-seed: only the incremental runs, against the
  *          rate of the last full run stored in the bench database)
+ *          --profile (the full runs' workers with --cpu-prof: where their time went)
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppConfig } from '@app/core';
 import { seedPopulation } from '../../apps/cli/src/commands/seed.command';
@@ -24,6 +28,7 @@ import {
   recreateDatabase,
 } from '../support/bench-db';
 import { WorkerFleet } from '../support/bench-workers';
+import { summariseCpuProfiles } from '../support/cpu-profile';
 import { RunClient } from '../support/run-client';
 import { sqlFloor } from './sql-floor';
 
@@ -38,6 +43,7 @@ const { values } = parseArgs({
     'skip-seed': { type: 'boolean', default: false },
     changes: { type: 'string', default: '0.0005,0.005,0.05' },
     'incremental-only': { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
   },
 });
 const N = Number(values.enterprises);
@@ -72,13 +78,17 @@ async function main() {
     await ds.query('TRUNCATE TABLE current_assessments');
     await ds.query('TRUNCATE TABLE assessments');
     const fleet = new WorkerFleet();
-    await fleet.start(w, process.env as Record<string, string>);
+    const profileDir = values.profile ? mkdtempSync(join(tmpdir(), 'crs-reclassify-prof-')) : null;
+    const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+    await fleet.start(w, process.env as Record<string, string>, flags);
     const { run, seconds } = await client.runToEnd({ mode: 'full', asOf });
     const rss = fleet
       .peakRss()
       .map((m) => `${m?.toFixed(0)} MB`)
       .join(', ');
+    await client.settle();
     await fleet.stop();
+    if (profileDir) console.log(summariseCpuProfiles(profileDir));
     if (run.status !== 'completed') throw new Error(`run ${run.id} ${run.status}: ${run.error}`);
     results.push({ label: `full, ${w} worker(s)`, seconds, rate: run.processed / seconds, rss });
     console.log(

@@ -10,10 +10,13 @@
  *
  *   npx nest build
  *   node --require ./bench/register.js bench/reclassify/run.ts        # once: the population
- *   node --require ./bench/register.js bench/rescore/load.ts [--rate 1000] [--seconds 60] [--workers 2]
+ *   node --require ./bench/register.js bench/rescore/load.ts [--rate 1000] [--seconds 60] [--workers 2] [--profile]
+ *
+ * `--profile`: the API process runs with --cpu-prof; where its time went is printed.
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Queue } from 'bullmq';
@@ -21,6 +24,7 @@ import { AppConfig, QueueName, redisOptions } from '@app/core';
 import { benchEnvironment, openDatabase, peakRssMb, tuneServer } from '../support/bench-db';
 import { benchToken, useBenchSecret } from '../support/bench-token';
 import { WorkerFleet } from '../support/bench-workers';
+import { summariseCpuProfiles } from '../support/cpu-profile';
 
 const { values } = parseArgs({
   options: {
@@ -28,6 +32,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '60' },
     workers: { type: 'string', default: '2' },
     port: { type: 'string', default: '3914' },
+    profile: { type: 'boolean', default: false },
   },
 });
 const RATE = Number(values.rate);
@@ -70,7 +75,8 @@ async function main() {
   };
   const fleet = new WorkerFleet();
   await fleet.start(Number(values.workers), env);
-  const api = await startApi(env);
+  const profileDir = values.profile ? mkdtempSync(join(tmpdir(), 'crs-load-prof-')) : null;
+  const api = await startApi(env, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
   const base = `http://127.0.0.1:${values.port}/api/v1`;
   const admin = await benchToken(config, 'bench-admin', { role: 'admin' }, '2h');
   const headers = { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json' };
@@ -209,7 +215,11 @@ async function main() {
   if (failures.length) console.log(`first failures: ${failures.slice(0, 3).join(' | ')}`);
 
   await queue.close();
-  api.kill('SIGTERM');
+  await new Promise((r) => {
+    api.once('exit', r);
+    api.kill('SIGTERM');
+  });
+  if (profileDir) console.log(`\nAPI process: ${summariseCpuProfiles(profileDir)}`);
   await fleet.stop();
   await ds.destroy();
 }
@@ -240,8 +250,8 @@ function mariadbPid(): number | null {
   return null;
 }
 
-async function startApi(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js')], {
+async function startApi(env: Record<string, string>, flags: string[]): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...flags, join(ROOT, 'dist/apps/api/src/main.js')], {
     env,
     stdio: 'ignore',
   });

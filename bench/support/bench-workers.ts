@@ -9,11 +9,12 @@ const ROOT = join(__dirname, '..', '..');
 export class WorkerFleet {
   private readonly procs: ChildProcess[] = [];
 
-  async start(count: number, env: Record<string, string>): Promise<void> {
+  /** `flags`: more node flags, e.g. `--cpu-prof` for a benchmark's `--profile`. */
+  async start(count: number, env: Record<string, string>, flags: string[] = []): Promise<void> {
     for (let i = 0; i < count; i++) {
       const p = spawn(
         process.execPath,
-        [...WORKER_NODE_FLAGS, join(ROOT, 'dist/apps/worker/src/main.js')],
+        [...WORKER_NODE_FLAGS, ...flags, join(ROOT, 'dist/apps/worker/src/main.js')],
         {
           env: { ...process.env, ...env, LOG_LEVEL: 'info' },
           stdio: ['ignore', 'pipe', 'inherit'],

@@ -220,8 +220,13 @@ describe('partner delivery: subscriptions, signed deliveries, retries, order (re
       }
       expect(flaky.requests).toBeGreaterThanOrEqual(5003);
       for (const s of subs) {
-        const after = (await t.http().get(`/api/v1/subscriptions/${s.id}`).set(auth()).expect(200))
-          .body;
+        // Rows are marked one by one as partners answer; the delivered counter moves when the
+        // job that sent them ends, a moment later.
+        const after = await eventually(async () => {
+          const v = (await t.http().get(`/api/v1/subscriptions/${s.id}`).set(auth()).expect(200))
+            .body;
+          return v.delivered === 5000 ? v : undefined;
+        }, 30_000);
         expect(after).toMatchObject({ pending: 0, dead: 0, delivered: 5000 });
       }
       const metrics = (await t.http().get('/metrics').expect(200)).text;

@@ -16,6 +16,9 @@
  *          assessments from another bench database instead of seeding; read only)
  *          --only ours|floor
  *          --bare (also run bench/api/bare-nest-server.ts: the framework alone)
+ *          --processes P (1; issue 22: P processes of each server, each on its own port, as
+ *          behind a load balancer, the connections split evenly among them; requests/s
+ *          summed, p50/p99 the worst process's, CPU per request over all of them)
  */
 import autocannon from 'autocannon';
 import { ChildProcess, fork, spawn } from 'node:child_process';
@@ -40,8 +43,10 @@ const { values } = parseArgs({
     'copy-from': { type: 'string' },
     only: { type: 'string' },
     bare: { type: 'boolean', default: false },
+    processes: { type: 'string', default: '1' },
   },
 });
+const PROCESSES = Number(values.processes);
 const N = Number(values.enterprises);
 
 interface Figures {
@@ -55,9 +60,8 @@ interface Figures {
 
 interface Target {
   label: string;
-  base: string;
-  pid: number;
-  child: ChildProcess;
+  /** One per process of this server (`--processes`), each on its own port. */
+  procs: { base: string; child: ChildProcess }[];
 }
 
 /** USER_HZ: the unit of utime and stime in /proc/<pid>/stat on Linux. */
@@ -157,27 +161,34 @@ async function load(
   seconds: number,
 ): Promise<Figures> {
   const pick = () => usccs[Math.floor(Math.random() * usccs.length)];
-  const cpuBefore = cpuSeconds(target.pid);
-  const r = await autocannon({
-    url: target.base,
-    connections: Number(values.connections),
-    duration: seconds,
-    headers: { authorization: `Bearer ${token}` },
-    requests: [
-      {
-        method: 'GET',
-        setupRequest: (req) => ({ ...req, path: `/api/v1/enterprises/${pick()}/risk` }),
-      },
-    ],
-  });
-  const cpu = cpuSeconds(target.pid) - cpuBefore;
+  const cpu = () => target.procs.reduce((a, p) => a + cpuSeconds(p.child.pid!), 0);
+  const cpuBefore = cpu();
+  const connections = Math.max(1, Math.round(Number(values.connections) / target.procs.length));
+  const rs = await Promise.all(
+    target.procs.map((p) =>
+      autocannon({
+        url: p.base,
+        connections,
+        duration: seconds,
+        headers: { authorization: `Bearer ${token}` },
+        requests: [
+          {
+            method: 'GET',
+            setupRequest: (req) => ({ ...req, path: `/api/v1/enterprises/${pick()}/risk` }),
+          },
+        ],
+      }),
+    ),
+  );
+  const used = cpu() - cpuBefore;
+  const total = rs.reduce((a, r) => a + r.requests.total, 0);
   return {
-    rps: r.requests.average,
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    non2xx: r.non2xx,
-    errors: r.errors + r.timeouts,
-    cpuMicrosPerRequest: (cpu * 1e6) / Math.max(1, r.requests.total),
+    rps: rs.reduce((a, r) => a + r.requests.average, 0),
+    p50: Math.max(...rs.map((r) => r.latency.p50)),
+    p99: Math.max(...rs.map((r) => r.latency.p99)),
+    non2xx: rs.reduce((a, r) => a + r.non2xx, 0),
+    errors: rs.reduce((a, r) => a + r.errors + r.timeouts, 0),
+    cpuMicrosPerRequest: (used * 1e6) / Math.max(1, total),
   };
 }
 
@@ -228,12 +239,16 @@ async function main() {
     RATE_LIMIT: '1000000000',
   };
   const targets: Target[] = [];
-  /** Starts one server on `port` and adds it to the rounds. */
+  /** Starts `--processes` of one server on `port`, `port + 10`, … and adds it to the rounds. */
   const addTarget = async (label: string, cmd: string[], port: number) => {
-    const base = `http://127.0.0.1:${port}`;
-    const ready = async () => (await fetch(`${base}/api/v1/enterprises/x/risk`)).status > 0;
-    const child = await startProcess(cmd, { ...env, PORT: String(port) }, ready);
-    targets.push({ label, base, pid: child.pid!, child });
+    const procs: Target['procs'] = [];
+    for (let i = 0; i < PROCESSES; i++) {
+      const base = `http://127.0.0.1:${port + 10 * i}`;
+      const ready = async () => (await fetch(`${base}/api/v1/enterprises/x/risk`)).status > 0;
+      const child = await startProcess(cmd, { ...env, PORT: String(port + 10 * i) }, ready);
+      procs.push({ base, child });
+    }
+    targets.push({ label: PROCESSES > 1 ? `${label} × ${PROCESSES}` : label, procs });
   };
   if (values.only !== 'floor') {
     await addTarget('ours (NestJS, audit on)', ['dist/apps/api/src/main.js'], 3911);
@@ -268,9 +283,9 @@ async function main() {
       }
     }
   } finally {
-    for (const t of targets) {
-      t.child.kill('SIGTERM');
-      await new Promise((r) => (t.child.exitCode === null ? t.child.once('exit', r) : r(null)));
+    for (const { child } of targets.flatMap((t) => t.procs)) {
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode === null ? child.once('exit', r) : r(null)));
     }
   }
   if (values.only !== 'floor') {

@@ -82,11 +82,12 @@ async function main() {
     const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
     await fleet.start(w, process.env as Record<string, string>, flags);
     const { run, seconds } = await client.runToEnd({ mode: 'full', asOf });
+    // Peak RSS after the run's follow-up (drift, model performance at 1 M) too.
+    await client.settle();
     const rss = fleet
       .peakRss()
       .map((m) => `${m?.toFixed(0)} MB`)
       .join(', ');
-    await client.settle();
     await fleet.stop();
     if (profileDir) console.log(summariseCpuProfiles(profileDir));
     if (run.status !== 'completed') throw new Error(`run ${run.id} ${run.status}: ${run.error}`);

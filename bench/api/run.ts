@@ -22,13 +22,19 @@
  */
 import autocannon from 'autocannon';
 import { ChildProcess, fork, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/core';
 import { seedPopulation } from '../../apps/cli/src/commands/seed.command';
-import { benchEnvironment, openDatabase, tuneServer, recreateDatabase } from '../support/bench-db';
+import {
+  benchEnvironment,
+  cpuSeconds,
+  openDatabase,
+  tuneServer,
+  recreateDatabase,
+} from '../support/bench-db';
 import { benchToken, useBenchSecret } from '../support/bench-token';
 
 const ROOT = join(__dirname, '..', '..');
@@ -63,9 +69,6 @@ interface Target {
   /** One per process of this server (`--processes`), each on its own port. */
   procs: { base: string; child: ChildProcess }[];
 }
-
-/** USER_HZ: the unit of utime and stime in /proc/<pid>/stat on Linux. */
-const CLOCK_TICKS = 100;
 
 async function ensurePopulation(config: AppConfig): Promise<DataSource> {
   let ds = await openDatabase(config);
@@ -146,12 +149,6 @@ async function startProcess(
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${cmd.join(' ')} did not start`);
-}
-
-/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
 }
 
 async function load(

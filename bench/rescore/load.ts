@@ -21,7 +21,13 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Queue } from 'bullmq';
 import { AppConfig, QueueName, redisOptions } from '@app/core';
-import { benchEnvironment, openDatabase, peakRssMb, tuneServer } from '../support/bench-db';
+import {
+  benchEnvironment,
+  cpuSeconds,
+  openDatabase,
+  peakRssMb,
+  tuneServer,
+} from '../support/bench-db';
 import { benchToken, useBenchSecret } from '../support/bench-token';
 import { WorkerFleet } from '../support/bench-workers';
 import { summariseCpuProfiles } from '../support/cpu-profile';
@@ -226,11 +232,7 @@ async function main() {
 
 /** CPU seconds (user + system) used so far by each group of processes, from /proc (Linux). */
 function cpuOf(p: { API: number; workers: number[]; MariaDB: number | null }) {
-  const cpu = (pid: number | null) => {
-    if (!pid) return 0;
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(f[11]) + Number(f[12])) / 100;
-  };
+  const cpu = (pid: number | null) => (pid ? cpuSeconds(pid) : 0);
   return {
     API: cpu(p.API),
     workers: p.workers.reduce((a, pid) => a + cpu(pid), 0),

@@ -52,3 +52,9 @@ export function peakRssMb(pid: number): number | null {
     return null;
   }
 }
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux; USER_HZ = 100). */
+export function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}

@@ -15,7 +15,7 @@
  * `--profile`: the API process runs with --cpu-prof; where its time went is printed.
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,6 +24,7 @@ import { AppConfig, QueueName, redisOptions } from '@app/core';
 import {
   benchEnvironment,
   cpuSeconds,
+  mariadbPid,
   openDatabase,
   peakRssMb,
   tuneServer,
@@ -238,18 +239,6 @@ function cpuOf(p: { API: number; workers: number[]; MariaDB: number | null }) {
     workers: p.workers.reduce((a, pid) => a + cpu(pid), 0),
     MariaDB: cpu(p.MariaDB),
   };
-}
-
-/** The local database server's pid, when it runs on this machine. */
-function mariadbPid(): number | null {
-  for (const name of ['/run/mysqld/mysqld.pid', '/var/run/mysqld/mysqld.pid']) {
-    try {
-      return Number(readFileSync(name, 'utf8').trim());
-    } catch {
-      // not this path
-    }
-  }
-  return null;
 }
 
 async function startApi(env: Record<string, string>, flags: string[]): Promise<ChildProcess> {

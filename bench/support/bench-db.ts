@@ -58,3 +58,15 @@ export function cpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
+
+/** The local database server's pid, when it runs on this machine. */
+export function mariadbPid(): number | null {
+  for (const name of ['/run/mysqld/mysqld.pid', '/var/run/mysqld/mysqld.pid']) {
+    try {
+      return Number(readFileSync(name, 'utf8').trim());
+    } catch {
+      // not this path
+    }
+  }
+  return null;
+}

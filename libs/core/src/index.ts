@@ -41,3 +41,4 @@ export * from './logging/log-destination';
 export * from './database/json-column';
 export * from './http/request-id';
 export * from './http/period-bound';
+export * from './validation/validity-check';

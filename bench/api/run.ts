@@ -16,13 +16,15 @@
  *          assessments from another bench database instead of seeding; read only)
  *          --only ours|floor
  *          --bare (also run bench/api/bare-nest-server.ts: the framework alone)
+ *          --profile (ours runs with --cpu-prof; where its time went is printed at the end)
  *          --processes P (1; issue 22: P processes of each server, each on its own port, as
  *          behind a load balancer, the connections split evenly among them; requests/s
  *          summed, p50/p99 the worst process's, CPU per request over all of them)
  */
 import autocannon from 'autocannon';
 import { ChildProcess, fork, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
@@ -36,6 +38,7 @@ import {
   recreateDatabase,
 } from '../support/bench-db';
 import { benchToken, useBenchSecret } from '../support/bench-token';
+import { summariseCpuProfiles } from '../support/cpu-profile';
 
 const ROOT = join(__dirname, '..', '..');
 const { values } = parseArgs({
@@ -50,6 +53,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     bare: { type: 'boolean', default: false },
     processes: { type: 'string', default: '1' },
+    profile: { type: 'boolean', default: false },
   },
 });
 const PROCESSES = Number(values.processes);
@@ -247,8 +251,10 @@ async function main() {
     }
     targets.push({ label: PROCESSES > 1 ? `${label} × ${PROCESSES}` : label, procs });
   };
+  const profileDir = values.profile ? mkdtempSync(join(tmpdir(), 'crs-api-prof-')) : null;
   if (values.only !== 'floor') {
-    await addTarget('ours (NestJS, audit on)', ['dist/apps/api/src/main.js'], 3911);
+    const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+    await addTarget('ours (NestJS, audit on)', [...flags, 'dist/apps/api/src/main.js'], 3911);
   }
   if (values.bare) {
     await addTarget(
@@ -323,6 +329,7 @@ async function main() {
   }
   if (values.only === undefined)
     console.log('targets for ours (issue 22): ≥ 85% of the floor, p99 ≤ 1.3× the floor’s');
+  if (profileDir) console.log(`\nours: ${summariseCpuProfiles(profileDir, 25)}`);
   await ds.destroy();
 }
 

@@ -4,9 +4,9 @@ import { getMetadataStorage, ValidationArguments, ValidationTypes } from 'class-
 type ClassOf = (typeof Object.prototype)['constructor'];
 
 /** class-validator keeps this type to itself; it is what its metadata storage hands out. */
-type ValidationMetadata = ReturnType<
-  ReturnType<typeof getMetadataStorage>['getTargetValidationMetadatas']
->[number];
+type Storage = ReturnType<typeof getMetadataStorage>;
+type ValidationMetadata = ReturnType<Storage['getTargetValidationMetadatas']>[number];
+type ConstraintMetadata = ReturnType<Storage['getTargetValidatorConstraints']>[number];
 
 /**
  * A yes/no answer to "would class-validator find no error in this DTO
@@ -43,43 +43,19 @@ export class ValidityCheck {
     // whitelist + forbidNonWhitelisted: every own key must carry some metadata.
     for (const key of Object.keys(record)) if (!program.known.has(key)) return false;
     for (const property of program.properties) {
-      if (!this.checkProperty(record, record[property.name], property)) return false;
+      if (!this.checkProperty(record, record[property.name], property, program.name)) return false;
     }
     return true;
   }
 
   /** class-validator's `performValidations` for one property. */
-  private checkProperty(object: object, value: unknown, p: PropertyProgram): boolean {
+  private checkProperty(object: object, value: unknown, p: PropertyProgram, targetName: string) {
     for (const c of p.conditions) if (!c.constraints[0](object, value)) return true;
     return (
-      this.checkCustom(object, value, p.defined) &&
-      this.checkCustom(object, value, p.custom) &&
+      checkRules(object, value, p.defined, targetName) &&
+      checkRules(object, value, p.custom, targetName) &&
       (value === undefined || p.nested === 0 || this.checkNested(value))
     );
-  }
-
-  private checkCustom(object: object, value: unknown, metadatas: ValidationMetadata[]): boolean {
-    for (const m of metadatas) {
-      if (m.validateIf && !m.validateIf(object, value)) continue;
-      const args: ValidationArguments = {
-        targetName: object.constructor?.name,
-        property: m.propertyName,
-        object,
-        value,
-        constraints: m.constraints,
-      };
-      for (const constraint of this.storage.getTargetValidatorConstraints(m.constraintCls)) {
-        if (constraint.async) return false;
-        const each =
-          m.each && (Array.isArray(value) || value instanceof Set || value instanceof Map);
-        const values = each ? toArray(value as Iterable<unknown>) : [value];
-        for (const v of values) {
-          const verdict: unknown = constraint.instance.validate(v, args);
-          if (isPromise(verdict) || !verdict) return false;
-        }
-      }
-    }
-    return true;
   }
 
   /** class-validator's `nestedValidations`: arrays element by element, objects by their class. */
@@ -92,23 +68,63 @@ export class ValidityCheck {
   private programFor(target: ClassOf): ClassProgram | null {
     let program = this.programs.get(target);
     if (program === undefined) {
-      program = compile(this.storage.getTargetValidationMetadatas(target, '', false, false));
+      program = compile(
+        target.name,
+        this.storage.getTargetValidationMetadatas(target, '', false, false),
+        (m) => this.storage.getTargetValidatorConstraints(m.constraintCls),
+      );
       this.programs.set(target, program);
     }
     return program;
   }
 }
 
+/** A validation decorator and the constraint objects it registered (class-validator's `customValidations`). */
+interface Rule {
+  metadata: ValidationMetadata;
+  constraints: ConstraintMetadata[];
+}
+
+function checkRules(object: object, value: unknown, rules: Rule[], targetName: string): boolean {
+  for (const { metadata: m, constraints } of rules) {
+    if (m.validateIf && !m.validateIf(object, value)) continue;
+    const args: ValidationArguments = {
+      targetName,
+      property: m.propertyName,
+      object,
+      value,
+      constraints: m.constraints,
+    };
+    const each = m.each && (Array.isArray(value) || value instanceof Set || value instanceof Map);
+    for (const constraint of constraints) {
+      if (!each) {
+        if (!isTrue(constraint.instance.validate(value, args))) return false;
+        continue;
+      }
+      for (const v of toArray(value as Iterable<unknown>))
+        if (!isTrue(constraint.instance.validate(v, args))) return false;
+    }
+  }
+  return true;
+}
+
+/** A verdict that is a promise is not known yet: not valid as far as this check can tell. */
+function isTrue(verdict: unknown): boolean {
+  return !!verdict && !isPromise(verdict);
+}
+
 interface PropertyProgram {
   name: string;
   conditions: ValidationMetadata[];
-  defined: ValidationMetadata[];
-  custom: ValidationMetadata[];
+  defined: Rule[];
+  custom: Rule[];
   /** How many nested-validation markers (any number > 0 validates the value once per marker, alike). */
   nested: number;
 }
 
 interface ClassProgram {
+  /** The constructor's name, as class-validator passes it to validators (`targetName`). */
+  name: string;
   known: Set<string>;
   properties: PropertyProgram[];
 }
@@ -121,23 +137,34 @@ const HANDLED = new Set<string>([
   ValidationTypes.IS_DEFINED,
 ]);
 
-/** null: no metadata (class-validator refuses an unknown value) or something not handled. */
-function compile(metadatas: ValidationMetadata[]): ClassProgram | null {
+/**
+ * null: no metadata (class-validator refuses an unknown value) or something
+ * not handled, such as an async validator (class-validator's `validate()`
+ * would await it).
+ */
+function compile(
+  name: string,
+  metadatas: ValidationMetadata[],
+  constraintsOf: (m: ValidationMetadata) => ConstraintMetadata[],
+): ClassProgram | null {
   if (metadatas.length === 0) return null;
   if (metadatas.some((m) => !HANDLED.has(m.type) || typeof m.target === 'string')) return null;
   const byName = new Map<string, ValidationMetadata[]>();
   for (const m of metadatas) byName.set(m.propertyName, [...(byName.get(m.propertyName) ?? []), m]);
   const of = (list: ValidationMetadata[], type: string) => list.filter((m) => m.type === type);
-  return {
-    known: new Set(byName.keys()),
-    properties: [...byName].map(([name, list]) => ({
-      name,
-      conditions: of(list, ValidationTypes.CONDITIONAL_VALIDATION),
-      defined: of(list, ValidationTypes.IS_DEFINED),
-      custom: of(list, ValidationTypes.CUSTOM_VALIDATION),
-      nested: of(list, ValidationTypes.NESTED_VALIDATION).length,
-    })),
-  };
+  const rules = (list: ValidationMetadata[], type: string): Rule[] =>
+    of(list, type).map((metadata) => ({ metadata, constraints: constraintsOf(metadata) }));
+  const properties = [...byName].map(([property, list]) => ({
+    name: property,
+    conditions: of(list, ValidationTypes.CONDITIONAL_VALIDATION),
+    defined: rules(list, ValidationTypes.IS_DEFINED),
+    custom: rules(list, ValidationTypes.CUSTOM_VALIDATION),
+    nested: of(list, ValidationTypes.NESTED_VALIDATION).length,
+  }));
+  const async = properties.some((p) =>
+    [...p.defined, ...p.custom].some((r) => r.constraints.some((c) => c.async)),
+  );
+  return async ? null : { name, known: new Set(byName.keys()), properties };
 }
 
 function toArray(value: Iterable<unknown>): unknown[] {

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { insertRows } from '@app/core';
 
 /**
  * The SQL floor: the same input reads and the same number of assessment rows
@@ -63,45 +64,73 @@ export async function sqlFloor(
         );
         const fp = '0'.repeat(40);
         const hash = '0'.repeat(64);
-        await m.query(
-          'INSERT INTO floor_assessments (enterprise_id, run_id, `trigger`, tier, score, model_version, model_hash, as_of, next_review_on, fingerprint, factors, vetoes, created_at) VALUES ?',
+        // Sent as the run sends its rows (insertRows: prepared statements of a fixed shape).
+        await insertRows(
+          m,
+          'floor_assessments',
           [
-            es.map((e: { id: number }) => [
-              e.id,
-              1,
-              'floor',
-              'A',
-              700,
-              'floor',
-              hash,
-              '2026-06-30',
-              '2026-07-01',
-              fp,
-              FACTORS,
-              '[]',
-              now,
-            ]),
+            'enterprise_id',
+            'run_id',
+            '`trigger`',
+            'tier',
+            'score',
+            'model_version',
+            'model_hash',
+            'as_of',
+            'next_review_on',
+            'fingerprint',
+            'factors',
+            'vetoes',
+            'created_at',
           ],
+          es.map((e: { id: number }) => [
+            e.id,
+            1,
+            'floor',
+            'A',
+            700,
+            'floor',
+            hash,
+            '2026-06-30',
+            '2026-07-01',
+            fp,
+            FACTORS,
+            '[]',
+            now,
+          ]),
         );
-        await m.query(
-          `INSERT INTO floor_current (enterprise_id, region_code, tier, score, model_version, model_hash, as_of, next_review_on, fingerprint, factors, vetoes, assessed_at)
-           VALUES ? ON DUPLICATE KEY UPDATE tier = VALUES(tier), score = VALUES(score), factors = VALUES(factors), assessed_at = VALUES(assessed_at)`,
+        await insertRows(
+          m,
+          'floor_current',
           [
-            es.map((e: { id: number; region_code: string }) => [
-              e.id,
-              e.region_code,
-              'A',
-              700,
-              'floor',
-              hash,
-              '2026-06-30',
-              '2026-07-01',
-              fp,
-              FACTORS,
-              '[]',
-              now,
-            ]),
+            'enterprise_id',
+            'region_code',
+            'tier',
+            'score',
+            'model_version',
+            'model_hash',
+            'as_of',
+            'next_review_on',
+            'fingerprint',
+            'factors',
+            'vetoes',
+            'assessed_at',
           ],
+          es.map((e: { id: number; region_code: string }) => [
+            e.id,
+            e.region_code,
+            'A',
+            700,
+            'floor',
+            hash,
+            '2026-06-30',
+            '2026-07-01',
+            fp,
+            FACTORS,
+            '[]',
+            now,
+          ]),
+          'ON DUPLICATE KEY UPDATE tier = VALUES(tier), score = VALUES(score), factors = VALUES(factors), assessed_at = VALUES(assessed_at)',
         );
         rows += es.length;
       });

@@ -42,3 +42,4 @@ export * from './database/json-column';
 export * from './http/request-id';
 export * from './http/period-bound';
 export * from './validation/validity-check';
+export * from './database/insert-rows';

@@ -1,4 +1,4 @@
-import { toMoney, Clock } from '@app/core';
+import { insertRows, toMoney, Clock } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CreateRecordDto } from '../dto/create-record.dto';
@@ -27,6 +27,19 @@ interface StatusChange {
   regionCode: string;
   status: string;
 }
+
+/** An enterprise row as the upsert writes it, in this order. */
+const ENTERPRISE_COLUMNS = [
+  'uscc',
+  'name',
+  'region_code',
+  'industry_code',
+  'type',
+  'registered_capital',
+  'established_on',
+  'status',
+  'inputs_changed_at',
+];
 
 /** Columns whose change can change the assessment; as EnterpriseService compares them. */
 const INPUT_COLUMNS = [
@@ -196,15 +209,14 @@ export class RegistryWriter {
       rows.push([uscc, ...Object.values(next), inputsChanged ? now : before!.inputs_changed_at]);
     }
     if (rows.length === 0) return ids;
-    await m.query(
-      `INSERT INTO enterprises (uscc, name, region_code, industry_code, type, registered_capital,
-                                established_on, status, inputs_changed_at)
-       VALUES ?
-       ON DUPLICATE KEY UPDATE name = VALUES(name), region_code = VALUES(region_code),
-         industry_code = VALUES(industry_code), type = VALUES(type),
-         registered_capital = VALUES(registered_capital), established_on = VALUES(established_on),
-         status = VALUES(status), inputs_changed_at = VALUES(inputs_changed_at)`,
-      [rows],
+    await insertRows(
+      m,
+      'enterprises',
+      ENTERPRISE_COLUMNS,
+      rows,
+      `ON DUPLICATE KEY UPDATE ${ENTERPRISE_COLUMNS.filter((c) => c !== 'uscc')
+        .map((c) => `${c} = VALUES(${c})`)
+        .join(', ')}`,
     );
     if (created.length > 0) {
       const fresh: { id: string | number; uscc: string }[] = await m.query(
@@ -291,10 +303,7 @@ export class RegistryWriter {
     if (rows.length > 0) {
       // Enterprise order keeps the secondary index inserts close together.
       rows.sort((a, b) => Number(a[0]) - Number(b[0]));
-      const { insertId } = await m.query(
-        `INSERT INTO credit_records (${RECORD_VALUE_COLUMNS.join(', ')}) VALUES ?`,
-        [rows],
-      );
+      const { insertId } = await insertRows(m, 'credit_records', RECORD_VALUE_COLUMNS, rows);
       // Only one row's id is certain: a multi-row insert's ids need not be consecutive (Galera).
       if (rows.length === 1) tally.insertedRecordId = Number(insertId);
       // …but every one is at least the first.
@@ -332,9 +341,12 @@ export class RegistryWriter {
       const people = [...new Map([...sets.values()].flat().map((p) => [p.idHash, p])).values()];
       if (people.length > 0) {
         people.sort((a, b) => (a.idHash < b.idHash ? -1 : 1));
-        await m.query(
-          'INSERT INTO persons (id_hash, name) VALUES ? ON DUPLICATE KEY UPDATE name = VALUES(name)',
-          [people.map((p) => [p.idHash, p.name])],
+        await insertRows(
+          m,
+          'persons',
+          ['id_hash', 'name'],
+          people.map((p) => [p.idHash, p.name]),
+          'ON DUPLICATE KEY UPDATE name = VALUES(name)',
         );
       }
       const [fresh, known] = partition([...sets.keys()], (id) => !preexisting.has(id));
@@ -363,10 +375,7 @@ export class RegistryWriter {
           sets.get(id)!.map((p) => [id, byHash.get(p.idHash), p.role]),
         );
         if (links.length > 0)
-          await m.query(
-            'INSERT INTO enterprise_persons (enterprise_id, person_id, role) VALUES ?',
-            [links],
-          );
+          await insertRows(m, 'enterprise_persons', ['enterprise_id', 'person_id', 'role'], links);
       }
       for (const id of relinked) changed.add(id);
     }

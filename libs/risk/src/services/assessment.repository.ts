@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Assessment, Tier } from '@app/scoring';
-import { parseJsonColumn } from '@app/core';
+import { insertRows, parseJsonColumn } from '@app/core';
 import { fingerprint, storedFactors, storedVetoes, type StoredVeto } from './stored-assessment';
 
 export interface AssessmentToStore {
@@ -25,10 +25,35 @@ export interface StoreOutcome {
   changed: boolean;
 }
 
-const CURRENT_COLUMNS =
-  'enterprise_id, region_code, tier, score, model_version, model_hash, as_of, next_review_on, fingerprint, factors, vetoes, assessed_at';
-const HISTORY_COLUMNS =
-  'enterprise_id, run_id, `trigger`, tier, score, model_version, model_hash, as_of, next_review_on, fingerprint, factors, vetoes, created_at';
+const CURRENT_COLUMNS = [
+  'enterprise_id',
+  'region_code',
+  'tier',
+  'score',
+  'model_version',
+  'model_hash',
+  'as_of',
+  'next_review_on',
+  'fingerprint',
+  'factors',
+  'vetoes',
+  'assessed_at',
+];
+const HISTORY_COLUMNS = [
+  'enterprise_id',
+  'run_id',
+  '`trigger`',
+  'tier',
+  'score',
+  'model_version',
+  'model_hash',
+  'as_of',
+  'next_review_on',
+  'fingerprint',
+  'factors',
+  'vetoes',
+  'created_at',
+];
 
 /**
  * Writes assessments in multi-row statements. A history row is added only
@@ -117,19 +142,24 @@ export class AssessmentRepository {
     }
     if (opts.dryRun) return outcomes;
     if (history.length) {
-      await m.query(
-        `INSERT INTO assessments (${HISTORY_COLUMNS}) VALUES ? ON DUPLICATE KEY UPDATE id = id`,
-        [history],
+      await insertRows(
+        m,
+        'assessments',
+        HISTORY_COLUMNS,
+        history,
+        'ON DUPLICATE KEY UPDATE id = id',
       );
     }
     if (currentRows.length) {
-      const update = CURRENT_COLUMNS.split(', ')
-        .filter((c) => c !== 'enterprise_id')
+      const update = CURRENT_COLUMNS.filter((c) => c !== 'enterprise_id')
         .map((c) => `${c} = VALUES(${c})`)
         .join(', ');
-      await m.query(
-        `INSERT INTO current_assessments (${CURRENT_COLUMNS}) VALUES ? ON DUPLICATE KEY UPDATE ${update}`,
-        [currentRows],
+      await insertRows(
+        m,
+        'current_assessments',
+        CURRENT_COLUMNS,
+        currentRows,
+        `ON DUPLICATE KEY UPDATE ${update}`,
       );
     }
     return outcomes;

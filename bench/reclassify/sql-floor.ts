@@ -5,20 +5,26 @@ import { insertRows } from '@app/core';
  * The SQL floor: the same input reads and the same number of assessment rows
  * written (history + current) as a full run, chunked and parallel the same
  * way, with no scoring and no queue. Our run divided by this is the overhead
- * of everything that is not the database.
+ * of everything that is not the database. `readOnly`: the floor of a full run
+ * over unchanged data — the same reads, the current assessments on file
+ * included, and nothing written.
  */
 export async function sqlFloor(
   ds: DataSource,
   chunkSize: number,
   parallel: number,
   factorsBytes: number,
+  readOnly = false,
 ): Promise<{ seconds: number; rows: number }> {
   // As many bytes of factors per row as the run stored (its average), in valid JSON.
   const FACTORS = JSON.stringify([{ code: 'X', pad: 'x'.repeat(Math.max(0, factorsBytes - 24)) }]);
-  await ds.query('DROP TABLE IF EXISTS floor_assessments');
-  await ds.query('DROP TABLE IF EXISTS floor_current');
-  await ds.query('CREATE TABLE floor_assessments LIKE assessments');
-  await ds.query('CREATE TABLE floor_current LIKE current_assessments');
+  const current = readOnly ? 'current_assessments' : 'floor_current';
+  if (!readOnly) {
+    await ds.query('DROP TABLE IF EXISTS floor_assessments');
+    await ds.query('DROP TABLE IF EXISTS floor_current');
+    await ds.query('CREATE TABLE floor_assessments LIKE assessments');
+    await ds.query('CREATE TABLE floor_current LIKE current_assessments');
+  }
   const started = Date.now();
   const ranges: [number, number][] = [];
   let after = 0;
@@ -59,9 +65,13 @@ export async function sqlFloor(
           [ids],
         );
         await m.query(
-          'SELECT enterprise_id, tier, fingerprint, next_review_on FROM floor_current WHERE enterprise_id IN (?)',
+          `SELECT enterprise_id, tier, fingerprint, next_review_on FROM ${current} WHERE enterprise_id IN (?)`,
           [ids],
         );
+        if (readOnly) {
+          rows += es.length;
+          return;
+        }
         const fp = '0'.repeat(40);
         const hash = '0'.repeat(64);
         // Sent as the run sends its rows (insertRows: prepared statements of a fixed shape).
@@ -138,7 +148,6 @@ export async function sqlFloor(
   };
   await Promise.all(Array.from({ length: parallel }, lane));
   const seconds = (Date.now() - started) / 1000;
-  await ds.query('DROP TABLE floor_assessments');
-  await ds.query('DROP TABLE floor_current');
+  if (!readOnly) await ds.query('DROP TABLE floor_assessments, floor_current');
   return { seconds, rows };
 }

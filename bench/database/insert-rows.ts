@@ -12,6 +12,7 @@
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { AppConfig, insertRows } from '@app/core';
+import { ASSESSMENT_HISTORY_COLUMNS } from '@app/risk';
 import {
   benchEnvironment,
   cpuSeconds,
@@ -28,21 +29,7 @@ const { values } = parseArgs({
 });
 const INSERTS = Number(values.inserts);
 const ROWS = 2000;
-const COLUMNS = [
-  'enterprise_id',
-  'run_id',
-  '`trigger`',
-  'tier',
-  'score',
-  'model_version',
-  'model_hash',
-  'as_of',
-  'next_review_on',
-  'fingerprint',
-  'factors',
-  'vetoes',
-  'created_at',
-];
+const COLUMNS = ASSESSMENT_HISTORY_COLUMNS;
 // A stored factor list of the default model's usual size.
 const FACTORS = JSON.stringify([
   { code: 'B1', points: -20 },

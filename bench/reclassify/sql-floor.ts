@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { insertRows } from '@app/core';
+import { ASSESSMENT_HISTORY_COLUMNS, CURRENT_ASSESSMENT_COLUMNS } from '@app/risk';
 
 /**
  * The SQL floor: the same input reads and the same number of assessment rows
@@ -78,21 +79,7 @@ export async function sqlFloor(
         await insertRows(
           m,
           'floor_assessments',
-          [
-            'enterprise_id',
-            'run_id',
-            '`trigger`',
-            'tier',
-            'score',
-            'model_version',
-            'model_hash',
-            'as_of',
-            'next_review_on',
-            'fingerprint',
-            'factors',
-            'vetoes',
-            'created_at',
-          ],
+          ASSESSMENT_HISTORY_COLUMNS,
           es.map((e: { id: number }) => [
             e.id,
             1,
@@ -112,20 +99,7 @@ export async function sqlFloor(
         await insertRows(
           m,
           'floor_current',
-          [
-            'enterprise_id',
-            'region_code',
-            'tier',
-            'score',
-            'model_version',
-            'model_hash',
-            'as_of',
-            'next_review_on',
-            'fingerprint',
-            'factors',
-            'vetoes',
-            'assessed_at',
-          ],
+          CURRENT_ASSESSMENT_COLUMNS,
           es.map((e: { id: number; region_code: string }) => [
             e.id,
             e.region_code,

@@ -25,9 +25,8 @@ export interface StoreOutcome {
   changed: boolean;
 }
 
-const CURRENT_COLUMNS = [
-  'enterprise_id',
-  'region_code',
+/** What a history row and the current row both hold about one assessment, in this order. */
+const ASSESSMENT_COLUMNS = [
   'tier',
   'score',
   'model_version',
@@ -37,21 +36,19 @@ const CURRENT_COLUMNS = [
   'fingerprint',
   'factors',
   'vetoes',
+];
+/** The rows `store` writes, column by column (the benchmarks' floor writes the same rows). */
+export const CURRENT_ASSESSMENT_COLUMNS = [
+  'enterprise_id',
+  'region_code',
+  ...ASSESSMENT_COLUMNS,
   'assessed_at',
 ];
-const HISTORY_COLUMNS = [
+export const ASSESSMENT_HISTORY_COLUMNS = [
   'enterprise_id',
   'run_id',
   '`trigger`',
-  'tier',
-  'score',
-  'model_version',
-  'model_hash',
-  'as_of',
-  'next_review_on',
-  'fingerprint',
-  'factors',
-  'vetoes',
+  ...ASSESSMENT_COLUMNS,
   'created_at',
 ];
 
@@ -145,19 +142,19 @@ export class AssessmentRepository {
       await insertRows(
         m,
         'assessments',
-        HISTORY_COLUMNS,
+        ASSESSMENT_HISTORY_COLUMNS,
         history,
         'ON DUPLICATE KEY UPDATE id = id',
       );
     }
     if (currentRows.length) {
-      const update = CURRENT_COLUMNS.filter((c) => c !== 'enterprise_id')
+      const update = CURRENT_ASSESSMENT_COLUMNS.filter((c) => c !== 'enterprise_id')
         .map((c) => `${c} = VALUES(${c})`)
         .join(', ');
       await insertRows(
         m,
         'current_assessments',
-        CURRENT_COLUMNS,
+        CURRENT_ASSESSMENT_COLUMNS,
         currentRows,
         `ON DUPLICATE KEY UPDATE ${update}`,
       );

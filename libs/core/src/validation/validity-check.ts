@@ -15,9 +15,10 @@ type ConstraintMetadata = ReturnType<Storage['getTargetValidatorConstraints']>[n
  * class-validator's own metadata by calling the very constraint objects the
  * decorators registered, so no rule is written a second time. It replaces
  * nothing: `true` lets the caller skip `validate()`, which builds an error
- * tree for every property and looks each object's metadata up again (~60 µs
- * an import line, against ~5 µs here); `false` means "not known to be valid",
- * and the caller runs `validate()` for the verdict and its messages. What this
+ * tree for every property and looks each object's metadata up again (parsing
+ * an import line: 130 µs with it alone, 31 µs with this check first); `false`
+ * means "not known to be valid", and the caller runs `validate()` for the
+ * verdict and its messages. What this
  * does not model (promise or async validators, schema targets, a validator
  * answering with a promise or throwing) answers `false`: the check may be more
  * careful than class-validator, never more lenient. Compared with it on
@@ -54,7 +55,7 @@ export class ValidityCheck {
     return (
       checkRules(object, value, p.defined, targetName) &&
       checkRules(object, value, p.custom, targetName) &&
-      (value === undefined || p.nested === 0 || this.checkNested(value))
+      (value === undefined || !p.nested || this.checkNested(value))
     );
   }
 
@@ -118,8 +119,8 @@ interface PropertyProgram {
   conditions: ValidationMetadata[];
   defined: Rule[];
   custom: Rule[];
-  /** How many nested-validation markers (any number > 0 validates the value once per marker, alike). */
-  nested: number;
+  /** Marked @ValidateNested (class-validator repeats the same check once per marker). */
+  nested: boolean;
 }
 
 interface ClassProgram {
@@ -159,7 +160,7 @@ function compile(
     conditions: of(list, ValidationTypes.CONDITIONAL_VALIDATION),
     defined: rules(list, ValidationTypes.IS_DEFINED),
     custom: rules(list, ValidationTypes.CUSTOM_VALIDATION),
-    nested: of(list, ValidationTypes.NESTED_VALIDATION).length,
+    nested: of(list, ValidationTypes.NESTED_VALIDATION).length > 0,
   }));
   const async = properties.some((p) =>
     [...p.defined, ...p.custom].some((r) => r.constraints.some((c) => c.async)),

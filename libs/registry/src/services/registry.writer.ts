@@ -28,19 +28,6 @@ interface StatusChange {
   status: string;
 }
 
-/** An enterprise row as the upsert writes it, in this order. */
-const ENTERPRISE_COLUMNS = [
-  'uscc',
-  'name',
-  'region_code',
-  'industry_code',
-  'type',
-  'registered_capital',
-  'established_on',
-  'status',
-  'inputs_changed_at',
-];
-
 /** Columns whose change can change the assessment; as EnterpriseService compares them. */
 const INPUT_COLUMNS = [
   'region_code',
@@ -50,6 +37,9 @@ const INPUT_COLUMNS = [
   'established_on',
   'status',
 ] as const;
+
+/** An enterprise row as the upsert writes it, in this order. */
+const ENTERPRISE_COLUMNS = ['uscc', 'name', ...INPUT_COLUMNS, 'inputs_changed_at'];
 
 interface EnterpriseRow {
   id: string | number;
@@ -206,7 +196,12 @@ export class RegistryWriter {
           regionCode: next.region_code,
           status: next.status,
         });
-      rows.push([uscc, ...Object.values(next), inputsChanged ? now : before!.inputs_changed_at]);
+      rows.push([
+        uscc,
+        next.name,
+        ...INPUT_COLUMNS.map((c) => next[c]),
+        inputsChanged ? now : before!.inputs_changed_at,
+      ]);
     }
     if (rows.length === 0) return ids;
     await insertRows(

@@ -73,47 +73,31 @@ export async function sqlFloor(
           rows += es.length;
           return;
         }
-        const fp = '0'.repeat(40);
-        const hash = '0'.repeat(64);
+        // One constant assessment (tier … vetoes, then the time), as both tables store it.
+        const stored = [
+          'A',
+          700,
+          'floor',
+          '0'.repeat(64),
+          '2026-06-30',
+          '2026-07-01',
+          '0'.repeat(40),
+          FACTORS,
+          '[]',
+          now,
+        ];
         // Sent as the run sends its rows (insertRows: prepared statements of a fixed shape).
         await insertRows(
           m,
           'floor_assessments',
           ASSESSMENT_HISTORY_COLUMNS,
-          es.map((e: { id: number }) => [
-            e.id,
-            1,
-            'floor',
-            'A',
-            700,
-            'floor',
-            hash,
-            '2026-06-30',
-            '2026-07-01',
-            fp,
-            FACTORS,
-            '[]',
-            now,
-          ]),
+          es.map((e: { id: number }) => [e.id, 1, 'floor', ...stored]),
         );
         await insertRows(
           m,
           'floor_current',
           CURRENT_ASSESSMENT_COLUMNS,
-          es.map((e: { id: number; region_code: string }) => [
-            e.id,
-            e.region_code,
-            'A',
-            700,
-            'floor',
-            hash,
-            '2026-06-30',
-            '2026-07-01',
-            fp,
-            FACTORS,
-            '[]',
-            now,
-          ]),
+          es.map((e: { id: number; region_code: string }) => [e.id, e.region_code, ...stored]),
           'ON DUPLICATE KEY UPDATE tier = VALUES(tier), score = VALUES(score), factors = VALUES(factors), assessed_at = VALUES(assessed_at)',
         );
         rows += es.length;
